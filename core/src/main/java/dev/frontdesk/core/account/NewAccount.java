@@ -1,0 +1,14 @@
+package dev.frontdesk.core.account;
+
+import java.util.List;
+import java.util.Map;
+
+/** What it takes to create an account; {@code password} may be null for accounts that log in otherwise (LDAP, OpenID). */
+public record NewAccount(String username, String password, AccountType type, String email, String firstName,
+                         String lastName, Long idleTimeoutSeconds, List<String> accessRights,
+                         List<String> segments, boolean enabled, Map<String, String> properties) {
+
+    public static NewAccount of(String username, String password, AccountType type) {
+        return new NewAccount(username, password, type, null, null, null, null, List.of(), List.of(), true, Map.of());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.frontdesk.core.client;
+
+import dev.frontdesk.core.audit.Audit;
+import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.credential.PasswordHasher;
+import dev.frontdesk.core.session.Admission;
+import dev.frontdesk.core.support.RequestContext;
+import dev.frontdesk.core.support.Secrets;
+import dev.frontdesk.core.support.Validation;
+import dev.frontdesk.core.tenant.TenantSettings;
+import dev.frontdesk.core.tenant.Tenants;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Client applications and their access tokens (RFC 6749 client credentials). Secrets may be chosen
+ * by an admin, so they are Argon2-hashed like passwords; tokens are ours (128 random bits) and
+ * SHA-256 suffices, which keeps token validation as cheap as session validation.
+ */
+public final class ClientApps {
+    private final ClientStore clients;
+    private final TokenStore tokens;
+    private final Tenants tenants;
+    private final PasswordHasher hasher;
+    private final Audit audit;
+    private final Clock clock;
+    private final Secrets secrets;
+    private final String dummyHash;
+
+    public ClientApps(ClientStore clients, TokenStore tokens, Tenants tenants, PasswordHasher hasher, Audit audit,
+                      Clock clock, Secrets secrets) {
+        this.clients = clients;
+        this.tokens = tokens;
+        this.tenants = tenants;
+        this.hasher = hasher;
+        this.audit = audit;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.dummyHash = hasher.hash(secrets.newSecret());
+    }
+
+    /** Registers a client; a secret is generated when none is given. */
+    public NewClient register(String tenant, String clientId, String clientSecret, String name, RequestContext context) {
+        tenants.require(tenant);
+        String secret = clientSecret == null ? secrets.newSecret() : clientSecret;
+        Validation.require(!secret.isBlank() && secret.length() <= 512, "clientSecret",
+                "clientSecret must be 1-512 characters");
+        ClientApp client = new ClientApp(tenant, clientId, name, hasher.hash(secret), clock.instant());
+        clients.insert(client);
+        audit.record(AuditType.ADMIN_CHANGE, tenant, null, context, "client registered: " + clientId);
+        return new NewClient(client, secret);
+    }
+
+    public Optional<ClientApp> find(String tenant, String clientId) {
+        return clients.find(tenant, clientId);
+    }
+
+    public List<ClientApp> all(String tenant) {
+        return clients.findAll(tenant);
+    }
+
+    /** Deletes the client and revokes its tokens. */
+    public boolean delete(String tenant, String clientId, RequestContext context) {
+        if (!clients.delete(tenant, clientId)) {
+            return false;
+        }
+        tokens.findByClient(tenant, clientId).forEach(t -> tokens.remove(t.idHash()));
+        audit.record(AuditType.ADMIN_CHANGE, tenant, null, context, "client deleted: " + clientId);
+        return true;
+    }
+
+    /** The client when the secret matches; costs one hash whether or not the client exists. */
+    public Optional<ClientApp> authenticate(String tenant, String clientId, String clientSecret, RequestContext context) {
+        Optional<ClientApp> client = clientId == null || clientId.length() > 128
+                ? Optional.empty() : clients.find(tenant, clientId);
+        String secret = clientSecret == null || clientSecret.length() > 512 ? "" : clientSecret;
+        boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElse(dummyHash));
+        if (client.isPresent() && matches && !secret.isEmpty()) {
+            return client;
+        }
+        audit.record(AuditType.CLIENT_AUTH_FAILED, tenant, null, context,
+                "client " + (clientId == null ? "" : clientId.substring(0, Math.min(64, clientId.length()))));
+        return Optional.empty();
+    }
+
+    public TokenResult issueToken(ClientApp client, boolean force, RequestContext context) {
+        TenantSettings settings = tenants.require(client.tenant()).settings();
+        Instant now = clock.instant();
+        String raw = secrets.newSecret();
+        AccessToken token = new AccessToken(Secrets.hash(raw), client.tenant(), client.clientId(), now,
+                now.plus(settings.clientTokenLifetime()));
+        Admission<AccessToken> admission = tokens.admit(token, settings.maxTokensPerClient(), force, now);
+        if (!admission.admitted()) {
+            audit.record(AuditType.TOKEN_REFUSED, client.tenant(), null, context,
+                    "client " + client.clientId() + " at token limit " + settings.maxTokensPerClient());
+            return new TokenResult.AtCap(settings.maxTokensPerClient());
+        }
+        admission.evicted().forEach(t -> audit.record(AuditType.TOKEN_EVICTED, t.tenant(), null, context,
+                "client " + t.clientId()));
+        audit.record(AuditType.TOKEN_ISSUED, client.tenant(), null, context, "client " + client.clientId());
+        return new TokenResult.Issued(token, raw, settings.clientTokenLifetime());
+    }
+
+    /** The live token for a presented bearer value, else empty. */
+    public Optional<AccessToken> validate(String accessToken) {
+        if (accessToken == null || accessToken.isBlank() || accessToken.length() > 128) {
+            return Optional.empty();
+        }
+        String hash = Secrets.hash(accessToken);
+        Optional<AccessToken> token = tokens.find(hash);
+        if (token.isPresent() && token.get().isExpiredAt(clock.instant())) {
+            tokens.remove(hash);
+            return Optional.empty();
+        }
+        return token;
+    }
+
+    public boolean revoke(String accessToken, RequestContext context) {
+        if (accessToken == null || accessToken.isBlank() || accessToken.length() > 128) {
+            return false;
+        }
+        Optional<AccessToken> removed = tokens.remove(Secrets.hash(accessToken));
+        removed.ifPresent(t -> audit.record(AuditType.TOKEN_REVOKED, t.tenant(), null, context, "client " + t.clientId()));
+        return removed.isPresent();
+    }
+
+    public int sweep() {
+        return tokens.removeExpired(clock.instant()).size();
+    }
+
+    public Duration lifetime(String tenant) {
+        return tenants.require(tenant).settings().clientTokenLifetime();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.frontdesk.core.credential;
+
+/** Port: one-way password hashing. Implementations must take the same time whatever the input. */
+public interface PasswordHasher {
+    String hash(CharSequence password);
+
+    boolean matches(CharSequence password, String encodedHash);
+
+    /** True when the hash was made with other parameters than the current ones. */
+    boolean needsRehash(String encodedHash);
+}

@@ -1,0 +1,115 @@
+package dev.frontdesk.core.login;
+
+import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.core.account.Accounts;
+import dev.frontdesk.core.audit.Audit;
+import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.credential.PasswordHasher;
+import dev.frontdesk.core.credential.PasswordPolicy;
+import dev.frontdesk.core.session.OpenResult;
+import dev.frontdesk.core.session.SessionEngine;
+import dev.frontdesk.core.session.SessionRequest;
+import dev.frontdesk.core.support.RequestContext;
+import dev.frontdesk.core.support.Secrets;
+import dev.frontdesk.core.tenant.TenantSettings;
+import dev.frontdesk.core.tenant.Tenants;
+import dev.frontdesk.core.throttle.LoginThrottle;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Password logins for every dialect.
+ *
+ * <p>No enumeration: an unknown name, a wrong password, a disabled account, an account of the wrong
+ * type and an empty password all cost one Argon2 verification (against a dummy hash when there is no
+ * real one) and produce the same {@link LoginResult.BadCredentials}. Only a password longer than the
+ * tenant's byte limit is refused without hashing, which says nothing about the account. A throttled
+ * attempt is refused before hashing, so guessing costs the attacker time, not us CPU.
+ */
+public final class LoginService {
+    private final Accounts accounts;
+    private final PasswordHasher hasher;
+    private final SessionEngine sessions;
+    private final LoginThrottle throttle;
+    private final Tenants tenants;
+    private final Audit audit;
+    private final String dummyHash;
+
+    public LoginService(Accounts accounts, PasswordHasher hasher, SessionEngine sessions, LoginThrottle throttle,
+                        Tenants tenants, Audit audit) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.tenants = tenants;
+        this.audit = audit;
+        this.dummyHash = hasher.hash(Secrets.strong().newSecret());
+    }
+
+    public LoginResult login(LoginRequest request) {
+        CredentialCheck check = checkPassword(request.tenant(), request.login(), request.password(),
+                request.allowedTypes(), request.session().context());
+        return switch (check) {
+            case CredentialCheck.Invalid i -> new LoginResult.BadCredentials();
+            case CredentialCheck.Throttled t -> new LoginResult.Throttled(t.retryAfter());
+            case CredentialCheck.Valid v -> openSession(v.account(), request.session());
+        };
+    }
+
+    /** Opens a session for an account authenticated some other way (OpenID, LDAP, reset link, upstream). */
+    public LoginResult openSession(Account account, SessionRequest request) {
+        OpenResult opened = sessions.open(account, request);
+        RequestContext context = request.context();
+        switch (opened) {
+            case OpenResult.Opened o -> audit.record(AuditType.LOGIN_SUCCEEDED, account.tenant(), account.username(),
+                    context, o.evicted().isEmpty() ? null : "evicted " + o.evicted().size() + " session(s)");
+            case OpenResult.AtCap c -> audit.record(AuditType.LOGIN_REFUSED_AT_CAP, account.tenant(),
+                    account.username(), context, "session limit " + c.limit());
+            case OpenResult.LicensesExhausted l -> audit.record(AuditType.LOGIN_REFUSED_AT_CAP, account.tenant(),
+                    account.username(), context, "customer session licenses exhausted (" + l.licenses() + ")");
+        }
+        return LoginResult.from(account, opened);
+    }
+
+    /** Checks a login name (user name or e-mail) and password, throttled and audited. */
+    public CredentialCheck checkPassword(String tenant, String login, String password, Set<AccountType> allowedTypes,
+                                         RequestContext context) {
+        TenantSettings settings = tenants.require(tenant).settings();
+        String name = login == null ? "" : login.trim();
+        String auditName = name.length() > 256 ? name.substring(0, 256) : name;
+        Optional<Duration> wait = throttle.waitBefore(tenant, name, context.clientIp(), settings.throttle());
+        if (wait.isPresent()) {
+            audit.record(AuditType.LOGIN_THROTTLED, tenant, auditName, context, null);
+            return new CredentialCheck.Throttled(wait.get());
+        }
+        Optional<Account> account = name.isEmpty() || name.length() > Account.MAX_USERNAME_LENGTH
+                ? Optional.empty() : accounts.findByLogin(tenant, name);
+        boolean verified = verify(account, password, settings);
+        boolean usable = verified && account.get().enabled() && allowedTypes.contains(account.get().type());
+        if (!usable) {
+            throttle.failed(tenant, name, context.clientIp(), settings.throttle());
+            audit.record(AuditType.LOGIN_FAILED, tenant, auditName, context, null);
+            return new CredentialCheck.Invalid();
+        }
+        throttle.succeeded(tenant, name, context.clientIp());
+        Account found = account.get();
+        if (hasher.needsRehash(found.passwordHash())) {
+            found = found.withPasswordHash(hasher.hash(PasswordPolicy.normalize(password)));
+            accounts.upgradeHash(found, found.passwordHash());
+        }
+        return new CredentialCheck.Valid(found);
+    }
+
+    private boolean verify(Optional<Account> account, String password, TenantSettings settings) {
+        String candidate = password == null ? "" : password;
+        if (!PasswordPolicy.withinByteLimit(candidate, settings.passwordPolicy())) {
+            return false;
+        }
+        String normalized = PasswordPolicy.normalize(candidate);
+        String hash = account.map(Account::passwordHash).orElse(null);
+        boolean matches = hasher.matches(normalized, hash == null ? dummyHash : hash);
+        return hash != null && matches && !candidate.isEmpty();
+    }
+}

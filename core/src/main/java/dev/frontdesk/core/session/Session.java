@@ -1,0 +1,71 @@
+package dev.frontdesk.core.session;
+
+import dev.frontdesk.core.account.AccountType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A live login. The session ID itself is never kept: {@code idHash} is its SHA-256, and {@code ref}
+ * is a separate non-secret handle for admin tools. {@code attributes} carry dialect data (SRS place,
+ * devices, CSRF token hash); {@code clientId} names the client application whose token came with
+ * the login, if any.
+ */
+public record Session(
+        String idHash,
+        String ref,
+        String tenant,
+        String accountId,
+        String username,
+        AccountType accountType,
+        String channel,
+        Instant createdAt,
+        Instant lastSeenAt,
+        Duration idleTimeout,
+        Instant absoluteExpiry,
+        String clientIp,
+        String userAgent,
+        String clientId,
+        Map<String, String> attributes) implements Expiring {
+
+    public Session {
+        Objects.requireNonNull(idHash, "idHash");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lastSeenAt, "lastSeenAt");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(absoluteExpiry, "absoluteExpiry");
+        attributes = Map.copyOf(Objects.requireNonNullElse(attributes, Map.of()));
+    }
+
+    @Override
+    public String key() {
+        return idHash;
+    }
+
+    @Override
+    public String owner() {
+        return accountId;
+    }
+
+    /** When the session ends unless used again: the earlier of idle and absolute expiry. */
+    @Override
+    public Instant expiresAt() {
+        Instant idleEnd = lastSeenAt.plus(idleTimeout);
+        return idleEnd.isBefore(absoluteExpiry) ? idleEnd : absoluteExpiry;
+    }
+
+    public Session touchedAt(Instant when) {
+        return new Session(idHash, ref, tenant, accountId, username, accountType, channel, createdAt, when,
+                idleTimeout, absoluteExpiry, clientIp, userAgent, clientId, attributes);
+    }
+
+    public Session withAttributes(Map<String, String> values) {
+        return new Session(idHash, ref, tenant, accountId, username, accountType, channel, createdAt, lastSeenAt,
+                idleTimeout, absoluteExpiry, clientIp, userAgent, clientId, values);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.frontdesk.core.tenant;
+
+import dev.frontdesk.core.support.Validation;
+
+/** Rules for new passwords: length bounds only (no composition rules), plus a common-password list. */
+public record PasswordPolicySettings(int minLength, int maxBytes, boolean rejectCommon) {
+    public PasswordPolicySettings {
+        Validation.require(minLength >= 1, "passwordPolicy.minLength", "must be >= 1");
+        Validation.require(maxBytes >= 64 && maxBytes <= 4096, "passwordPolicy.maxBytes", "must be within 64..4096");
+    }
+
+    public static PasswordPolicySettings defaults() {
+        return new PasswordPolicySettings(8, 1024, true);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.frontdesk.core.tenant;
+
+import dev.frontdesk.core.support.Validation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a tenant can tune. Defaults come from {@link #defaults()}; the admin API merges partial
+ * settings over them, so every component is always present once built.
+ *
+ * @param customerSessionLicenses live customer sessions allowed in the tenant; {@code null} = unlimited
+ * @param upstreamServers Web Services servers (primary first, then peers) that check SRS credentials;
+ *                        empty = Frontdesk checks them itself
+ */
+public record TenantSettings(
+        int maxSessionsPerAccount,
+        long idleTimeoutSeconds,
+        long agentIdleTimeoutSeconds,
+        long maxLifetimeSeconds,
+        long clientTokenLifetimeSeconds,
+        int maxTokensPerClient,
+        List<String> corsAllowedOrigins,
+        long srsPingTimeoutSeconds,
+        Integer customerSessionLicenses,
+        String defaultLanguage,
+        MailSettings mail,
+        String passwordResetUrl,
+        long passwordResetLifetimeSeconds,
+        LdapSettings ldap,
+        List<OpenIdProvider> openIdProviders,
+        String broadcastMessage,
+        String spamPolicyUrl,
+        List<String> upstreamServers,
+        ThrottleSettings throttle,
+        PasswordPolicySettings passwordPolicy) {
+
+    public TenantSettings {
+        positive(maxSessionsPerAccount, "maxSessionsPerAccount");
+        positive(idleTimeoutSeconds, "idleTimeoutSeconds");
+        positive(agentIdleTimeoutSeconds, "agentIdleTimeoutSeconds");
+        positive(maxLifetimeSeconds, "maxLifetimeSeconds");
+        positive(clientTokenLifetimeSeconds, "clientTokenLifetimeSeconds");
+        positive(maxTokensPerClient, "maxTokensPerClient");
+        positive(srsPingTimeoutSeconds, "srsPingTimeoutSeconds");
+        positive(passwordResetLifetimeSeconds, "passwordResetLifetimeSeconds");
+        Validation.require(customerSessionLicenses == null || customerSessionLicenses >= 0,
+                "customerSessionLicenses", "customerSessionLicenses must be null or >= 0");
+        corsAllowedOrigins = List.copyOf(Objects.requireNonNullElse(corsAllowedOrigins, List.of()));
+        corsAllowedOrigins.forEach(TenantSettings::checkOrigin);
+        defaultLanguage = Objects.requireNonNullElse(defaultLanguage, "en-US");
+        passwordResetUrl = Objects.requireNonNullElse(passwordResetUrl, "");
+        openIdProviders = List.copyOf(Objects.requireNonNullElse(openIdProviders, List.of()));
+        broadcastMessage = Objects.requireNonNullElse(broadcastMessage, "");
+        spamPolicyUrl = Objects.requireNonNullElse(spamPolicyUrl, "");
+        upstreamServers = List.copyOf(Objects.requireNonNullElse(upstreamServers, List.of()));
+        throttle = Objects.requireNonNullElse(throttle, ThrottleSettings.defaults());
+        passwordPolicy = Objects.requireNonNullElse(passwordPolicy, PasswordPolicySettings.defaults());
+    }
+
+    public static TenantSettings defaults() {
+        return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
+                null, "", 3600, null, List.of(), "", "", List.of(), null, null);
+    }
+
+    public Duration idleTimeout() {
+        return Duration.ofSeconds(idleTimeoutSeconds);
+    }
+
+    public Duration agentIdleTimeout() {
+        return Duration.ofSeconds(agentIdleTimeoutSeconds);
+    }
+
+    public Duration maxLifetime() {
+        return Duration.ofSeconds(maxLifetimeSeconds);
+    }
+
+    public Duration clientTokenLifetime() {
+        return Duration.ofSeconds(clientTokenLifetimeSeconds);
+    }
+
+    public Duration srsPingTimeout() {
+        return Duration.ofSeconds(srsPingTimeoutSeconds);
+    }
+
+    public Duration passwordResetLifetime() {
+        return Duration.ofSeconds(passwordResetLifetimeSeconds);
+    }
+
+    private static void positive(long value, String field) {
+        Validation.require(value > 0, field, field + " must be positive");
+    }
+
+    private static void checkOrigin(String origin) {
+        Validation.require(origin != null && !origin.isBlank(), "corsAllowedOrigins", "an origin must not be blank");
+        Validation.require(!origin.trim().equals("*"), "corsAllowedOrigins",
+                "a bare * is not allowed: list the origins (a * may stand for one host label)");
+        Validation.require(origin.startsWith("http://") || origin.startsWith("https://"), "corsAllowedOrigins",
+                "an origin must start with http:// or https://: " + origin);
+    }
+}

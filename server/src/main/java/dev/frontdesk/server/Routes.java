@@ -1,0 +1,39 @@
+package dev.frontdesk.server;
+
+import dev.frontdesk.core.support.Validation;
+import dev.frontdesk.server.admin.AdminApi;
+import dev.frontdesk.server.http.BadRequest;
+import dev.frontdesk.server.http.Responses;
+import dev.frontdesk.server.nativeapi.NativeApi;
+import dev.frontdesk.server.ops.AccessLogFilter;
+import dev.frontdesk.server.ops.HealthService;
+import dev.frontdesk.server.ops.SecurityHeadersFilter;
+import io.helidon.webserver.http.HttpRouting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every route and error mapping of the server, in one place. A dialect adds one line here. */
+public final class Routes {
+    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {
+    }
+
+    public static void register(HttpRouting.Builder routing, Services services) {
+        if (services.config().accessLog()) {
+            routing.addFilter(new AccessLogFilter(services.addresses()));
+        }
+        routing.addFilter(new SecurityHeadersFilter())
+                .register(new HealthService(services::isReady, services.telemetry()))
+                .register(new NativeApi(services.core(), services.requests()))
+                .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
+                .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
+                .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
+                .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
+                .error(Exception.class, (req, res, e) -> {
+                    LOG.error("unhandled {} on {} {}", e.getClass().getName(), req.prologue().method().text(),
+                            req.path().rawPath(), e);
+                    Responses.error(res, 500, "internal_error", null);
+                });
+    }
+}

@@ -1,0 +1,17 @@
+package dev.frontdesk.server;
+
+import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.server.admin.AdminAuth;
+import dev.frontdesk.server.config.ServerConfig;
+import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.Requests;
+import dev.frontdesk.server.ops.Telemetry;
+import java.util.function.BooleanSupplier;
+
+/** What the HTTP side is built from: the core plus the server's shared request tools. */
+public record Services(ServerConfig config, Frontdesk core, Requests requests, ClientAddresses addresses,
+                       AdminAuth adminAuth, Telemetry telemetry, BooleanSupplier readiness) {
+    public boolean isReady() {
+        return readiness.getAsBoolean();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.frontdesk.server.admin;
+
+import dev.frontdesk.core.credential.PasswordHasher;
+import dev.frontdesk.core.support.Secrets;
+import dev.frontdesk.server.http.BasicCredentials;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The bootstrap administrator {@code admin}. Its password comes from {@code FRONTDESK_ADMIN_PASSWORD};
+ * when that is unset, one is generated on first start, printed once, and only its hash is kept.
+ * Verified passwords are remembered by their SHA-256 for a minute so scripts calling the admin API in
+ * a loop do not pay an Argon2 hash per call.
+ */
+public final class AdminAuth {
+    public static final String USER = "admin";
+    private static final long CACHE_MILLIS = 60_000;
+
+    private final PasswordHasher hasher;
+    private final String passwordHash;
+    private final Map<String, Long> recentlyVerified = new ConcurrentHashMap<>();
+
+    private AdminAuth(PasswordHasher hasher, String passwordHash) {
+        this.hasher = hasher;
+        this.passwordHash = passwordHash;
+    }
+
+    /** @param generatedPassword receives a newly generated password, to print once */
+    public static AdminAuth bootstrap(Jdbi jdbi, PasswordHasher hasher, String configuredPassword,
+                                      java.util.function.Consumer<String> generatedPassword) {
+        if (configuredPassword != null && !configuredPassword.isEmpty()) {
+            return new AdminAuth(hasher, hasher.hash(configuredPassword));
+        }
+        Optional<String> stored = jdbi.withHandle(h -> h.createQuery(
+                "SELECT secret_hash FROM server_secrets WHERE name = 'admin'").mapTo(String.class).findOne());
+        if (stored.isPresent()) {
+            return new AdminAuth(hasher, stored.get());
+        }
+        String password = Secrets.strong().newSecret();
+        String hash = hasher.hash(password);
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :h)")
+                .bind("h", hash).execute());
+        generatedPassword.accept(password);
+        return new AdminAuth(hasher, hash);
+    }
+
+    public boolean verify(Optional<BasicCredentials> credentials) {
+        if (credentials.isEmpty() || !USER.equals(credentials.get().user())) {
+            return false;
+        }
+        String password = credentials.get().password();
+        if (password.isEmpty() || password.length() > 1024) {
+            return false;
+        }
+        String key = Secrets.digest(password);
+        long now = System.currentTimeMillis();
+        Long verifiedAt = recentlyVerified.get(key);
+        if (verifiedAt != null && now - verifiedAt < CACHE_MILLIS) {
+            return true;
+        }
+        boolean ok = hasher.matches(password, passwordHash);
+        if (ok) {
+            recentlyVerified.clear();
+            recentlyVerified.put(key, now);
+        }
+        return ok;
+    }
+}

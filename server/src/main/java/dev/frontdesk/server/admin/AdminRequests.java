@@ -1,0 +1,25 @@
+package dev.frontdesk.server.admin;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** Bodies the admin API accepts. Unknown fields and wrong types are refused by the strict mapper. */
+final class AdminRequests {
+    private AdminRequests() {
+    }
+
+    record TenantBody(List<String> hosts, JsonNode settings) {
+    }
+
+    record AccountBody(String username, String password, String type, String email, String firstName,
+                       String lastName, Long idleTimeoutSeconds, List<String> accessRights, List<String> segments,
+                       Boolean enabled, Map<String, String> properties) {
+    }
+
+    record PasswordBody(String password) {
+    }
+
+    record ClientBody(String clientId, String clientSecret, String name) {
+    }
+}

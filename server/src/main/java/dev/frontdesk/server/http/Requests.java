@@ -1,0 +1,161 @@
+package dev.frontdesk.server.http;
+
+import dev.frontdesk.core.support.RequestContext;
+import dev.frontdesk.core.tenant.Tenant;
+import dev.frontdesk.core.tenant.Tenants;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading what every dialect needs from a request: tenant, client address, bounded body, credentials. */
+public final class Requests {
+    public static final int MAX_HEADER_VALUE = 8192;
+    public static final int MAX_FORM_FIELDS = 64;
+
+    private final Tenants tenants;
+    private final ClientAddresses addresses;
+    private final long maxBodyBytes;
+
+    public Requests(Tenants tenants, ClientAddresses addresses, long maxBodyBytes) {
+        this.tenants = tenants;
+        this.addresses = addresses;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The tenant claiming the request's host, else {@code default}. */
+    public Tenant tenant(ServerRequest request) {
+        return tenants.forHost(request.authority());
+    }
+
+    public RequestContext context(ServerRequest request, String channel) {
+        return new RequestContext(channel, addresses.of(request), header(request, HeaderNames.USER_AGENT).orElse(""), null);
+    }
+
+    public String clientIp(ServerRequest request) {
+        return addresses.of(request);
+    }
+
+    /** The whole body, at most the configured limit (413 beyond it); empty when there is none. */
+    public byte[] body(ServerRequest request) {
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > maxBodyBytes) {
+            throw BadRequest.tooLarge(maxBodyBytes);
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes((int) maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw BadRequest.tooLarge(maxBodyBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Optional<String> header(ServerRequest request, HeaderName name) {
+        Optional<String> value = request.headers().first(name);
+        if (value.isPresent() && value.get().length() > MAX_HEADER_VALUE) {
+            throw new BadRequest(431, "header " + name.defaultCase() + " is too long", null);
+        }
+        return value;
+    }
+
+    public static Optional<String> header(ServerRequest request, String name) {
+        return header(request, HeaderNames.create(name));
+    }
+
+    public static Optional<String> bearerToken(ServerRequest request) {
+        return header(request, HeaderNames.AUTHORIZATION)
+                .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(v -> v.substring(7).trim())
+                .filter(v -> !v.isEmpty());
+    }
+
+    public static Optional<BasicCredentials> basic(ServerRequest request) {
+        return header(request, HeaderNames.AUTHORIZATION).flatMap(BasicCredentials::parse);
+    }
+
+    public static Optional<String> cookie(ServerRequest request, String name) {
+        try {
+            return request.headers().cookies().first(name).asOptional().filter(v -> v.length() <= 256);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Lower-case {@code type/subtype} of the request's Content-Type, or "" when absent. */
+    public static String mediaType(ServerRequest request) {
+        try {
+            return request.headers().contentType().map(HttpMediaType::mediaType)
+                    .map(m -> m.text().toLowerCase(Locale.ROOT)).orElse("");
+        } catch (RuntimeException e) {
+            throw BadRequest.unsupportedMediaType("(malformed)");
+        }
+    }
+
+    public static boolean isSecure(ServerRequest request) {
+        return request.isSecure();
+    }
+
+    /** Strict UTF-8: invalid byte sequences are a client error, not replacement characters. */
+    public static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest("request body is not valid UTF-8", null);
+        }
+    }
+
+    /** An {@code application/x-www-form-urlencoded} body; keys keep their case (callers match as they like). */
+    public static Map<String, String> form(byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String text = utf8(body);
+        if (text.isBlank()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            if (fields.size() >= MAX_FORM_FIELDS) {
+                throw new BadRequest("too many form fields", null);
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            fields.putIfAbsent(key, value);
+        }
+        return fields;
+    }
+
+    private static String decode(String part) {
+        try {
+            String decoded = URLDecoder.decode(part, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\uFFFD') >= 0 && part.indexOf('\uFFFD') < 0) {
+                throw new BadRequest("form field is not valid UTF-8", null);
+            }
+            return decoded;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("malformed form encoding", null);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.frontdesk.server.json;
+
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapper: strict (unknown properties and wrong types are errors) and bounded (nesting
+ * depth, string and number lengths), because every JSON body comes from the network.
+ */
+public final class Json {
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32)
+                            .maxStringLength(1_000_000)
+                            .maxNumberLength(64)
+                            .maxDocumentLength(2_000_000)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    public static byte[] bytes(Object value) {
+        return MAPPER.writeValueAsBytes(value);
+    }
+
+    public static List<String> readStrings(String json) {
+        return json == null || json.isEmpty() ? List.of() : MAPPER.readValue(json, STRINGS);
+    }
+
+    public static Map<String, String> readStringMap(String json) {
+        return json == null || json.isEmpty() ? Map.of() : MAPPER.readValue(json, STRING_MAP);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.frontdesk.server.oauth;
+
+import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.client.ClientApp;
+import dev.frontdesk.core.client.TokenResult;
+import dev.frontdesk.core.support.RequestContext;
+import dev.frontdesk.core.tenant.Tenant;
+import dev.frontdesk.server.http.BadRequest;
+import dev.frontdesk.server.http.BasicCredentials;
+import dev.frontdesk.server.http.Requests;
+import dev.frontdesk.server.http.Responses;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 6749 client-credentials grant, served at {@code /oauth2/token} and at eGain's
+ * {@code /ws/v19/clientapplications/authentication/oauth2/token}. Clients authenticate with
+ * {@code client_secret_basic} or {@code client_secret_post}. At the client's token cap a request is
+ * refused (403 {@code access_denied}) unless it carries {@code forceLogin=yes}, which revokes the
+ * oldest token. Errors use RFC 6749 §5.2 bodies.
+ */
+public final class TokenEndpoint {
+    private final Frontdesk core;
+    private final Requests requests;
+    private final String channel;
+
+    public TokenEndpoint(Frontdesk core, Requests requests, String channel) {
+        this.core = core;
+        this.requests = requests;
+        this.channel = channel;
+    }
+
+    public void token(ServerRequest req, ServerResponse res) {
+        Map<String, String> form;
+        try {
+            if (!Requests.mediaType(req).equals("application/x-www-form-urlencoded")) {
+                error(res, 400, "invalid_request", "the body must be application/x-www-form-urlencoded");
+                return;
+            }
+            form = Requests.form(requests.body(req));
+        } catch (BadRequest e) {
+            error(res, e.status() == 413 ? 413 : 400, "invalid_request", e.getMessage());
+            return;
+        }
+        Optional<BasicCredentials> basic = Requests.basic(req);
+        boolean postAuth = form.containsKey("client_id") || form.containsKey("client_secret");
+        if (basic.isPresent() && postAuth) {
+            error(res, 400, "invalid_request", "use one client authentication method, not two");
+            return;
+        }
+        String grantType = form.get("grant_type");
+        if (grantType == null || grantType.isBlank()) {
+            error(res, 400, "invalid_request", "grant_type is required");
+            return;
+        }
+        Tenant tenant = requests.tenant(req);
+        RequestContext context = requests.context(req, channel);
+        String clientId = basic.map(BasicCredentials::user).orElse(form.get("client_id"));
+        String secret = basic.map(BasicCredentials::password).orElse(form.get("client_secret"));
+        Optional<ClientApp> client = core.clients().authenticate(tenant.id(), clientId, secret, context);
+        if (client.isEmpty()) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"frontdesk\", charset=\"UTF-8\"");
+            error(res, 401, "invalid_client", "client authentication failed");
+            return;
+        }
+        if (!grantType.equals("client_credentials")) {
+            error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
+            return;
+        }
+        boolean force = req.query().first("forceLogin").map(v -> v.equalsIgnoreCase("yes")).orElse(false)
+                || "yes".equalsIgnoreCase(form.get("forceLogin"));
+        switch (core.clients().issueToken(client.get(), force, context.withChannel(channel))) {
+            case TokenResult.Issued issued -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("access_token", issued.accessToken());
+                body.put("token_type", "Bearer");
+                body.put("expires_in", issued.lifetime().toSeconds());
+                res.header(HeaderNames.PRAGMA, "no-cache");
+                Responses.json(res, 200, body);
+            }
+            case TokenResult.AtCap cap -> error(res, 403, "access_denied", "this client already holds " + cap.limit()
+                    + " active tokens; ask with forceLogin=yes to revoke the oldest");
+        }
+    }
+
+    /** Revokes the bearer token the request carries: 204, or 401 when it is not a live token. */
+    public void revokeBearer(ServerRequest req, ServerResponse res) {
+        Optional<String> token = Requests.bearerToken(req);
+        if (token.isEmpty() || !core.clients().revoke(token.get(), requests.context(req, channel))) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            error(res, 401, "invalid_token", "the access token is missing, unknown, expired or revoked");
+            return;
+        }
+        res.status(204).send();
+    }
+
+    static void error(ServerResponse res, int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        Responses.json(res, status, body);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.frontdesk.server.ops;
+
+import dev.frontdesk.core.audit.AuditEvent;
+import dev.frontdesk.core.audit.AuditLog;
+import dev.frontdesk.core.audit.AuditQuery;
+import dev.frontdesk.core.credential.PasswordHasher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Prometheus metrics. Login outcomes are counted from the audit trail (every login path already
+ * writes one event), and hashing is timed by wrapping the hasher, so the core stays free of metrics.
+ */
+public final class Telemetry {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer hashTimer = Timer.builder("frontdesk.password.hash")
+            .description("Time to hash or verify one password")
+            .publishPercentileHistogram()
+            .register(registry);
+
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    public AuditLog counting(AuditLog delegate) {
+        return new AuditLog() {
+            @Override
+            public void record(AuditEvent event) {
+                delegate.record(event);
+                String outcome = switch (event.type()) {
+                    case LOGIN_SUCCEEDED -> "success";
+                    case LOGIN_FAILED -> "failure";
+                    case LOGIN_THROTTLED -> "throttled";
+                    case LOGIN_REFUSED_AT_CAP -> "refused";
+                    default -> null;
+                };
+                if (outcome != null) {
+                    Counter.builder("frontdesk.logins").description("Login attempts by outcome and channel")
+                            .tag("outcome", outcome).tag("channel", event.channel() == null ? "" : event.channel())
+                            .register(registry).increment();
+                }
+            }
+
+            @Override
+            public List<AuditEvent> query(AuditQuery query) {
+                return delegate.query(query);
+            }
+        };
+    }
+
+    public PasswordHasher timing(PasswordHasher delegate) {
+        return new PasswordHasher() {
+            @Override
+            public String hash(CharSequence password) {
+                return hashTimer.record(() -> delegate.hash(password));
+            }
+
+            @Override
+            public boolean matches(CharSequence password, String encodedHash) {
+                return Boolean.TRUE.equals(hashTimer.record(() -> delegate.matches(password, encodedHash)));
+            }
+
+            @Override
+            public boolean needsRehash(String encodedHash) {
+                return delegate.needsRehash(encodedHash);
+            }
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package dev.frontdesk.server.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The relational store: an H2 file database in the data directory by default, or PostgreSQL when a
+ * JDBC URL is configured. One schema, migrated by Flyway at start-up, serves both.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** An H2 file database under {@code dataDir} (created when missing). */
+    public static Database embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("frontdesk").toString();
+        return connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "sa", "");
+    }
+
+    public static Database connect(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("frontdesk");
+        config.setMaximumPoolSize(url.startsWith("jdbc:h2:") ? 8 : 16);
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(1_000);
+        config.setInitializationFailTimeout(10_000);
+        return new Database(new HikariDataSource(config));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when a trivial query answers. */
+    public boolean isHealthy() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.frontdesk.server.store.jdbc;
+
+import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.account.AccountQuery;
+import dev.frontdesk.core.account.AccountStore;
+import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.server.json.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Accounts in the relational store; user names and e-mail addresses are matched through lower-cased keys. */
+public final class JdbcAccountStore implements AccountStore {
+    private final Jdbi jdbi;
+
+    public JdbcAccountStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Account> find(String tenant, String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM accounts WHERE tenant = :tenant AND id = :id")
+                .bind("tenant", tenant).bind("id", id).map((rs, ctx) -> read(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Account> findByUsername(String tenant, String username) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM accounts WHERE tenant = :tenant AND username_key = :key")
+                .bind("tenant", tenant).bind("key", key(username)).map((rs, ctx) -> read(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Account> findByLogin(String tenant, String login) {
+        Optional<Account> byName = findByUsername(tenant, login);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM accounts WHERE tenant = :tenant AND email_key = :key ORDER BY created_at")
+                .bind("tenant", tenant).bind("key", key(login)).map((rs, ctx) -> read(rs)).findFirst());
+    }
+
+    @Override
+    public List<Account> search(String tenant, AccountQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM accounts WHERE tenant = :tenant");
+        if (query.username() != null) {
+            sql.append(" AND username_key = :key");
+        }
+        if (query.type() != null) {
+            sql.append(" AND account_type = :type");
+        }
+        sql.append(" ORDER BY username_key LIMIT ").append(query.limit());
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("tenant", tenant);
+            if (query.username() != null) {
+                q.bind("key", key(query.username()));
+            }
+            if (query.type() != null) {
+                q.bind("type", query.type().wireName());
+            }
+            return q.map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
+    @Override
+    public void insert(Account account) {
+        try {
+            jdbi.useHandle(h -> bindAll(h.createUpdate("""
+                    INSERT INTO accounts (id, tenant, username, username_key, account_type, email, email_key,
+                        first_name, last_name, idle_timeout_seconds, access_rights, segments, enabled,
+                        password_hash, properties, created_at)
+                    VALUES (:id, :tenant, :username, :usernameKey, :type, :email, :emailKey, :firstName,
+                        :lastName, :idle, :accessRights, :segments, :enabled, :passwordHash, :properties, :createdAt)
+                    """), account).execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (findByUsername(account.tenant(), account.username()).isPresent()) {
+                throw new DuplicateUsername(account.username());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void update(Account account) {
+        jdbi.useHandle(h -> bindAll(h.createUpdate("""
+                UPDATE accounts SET username = :username, username_key = :usernameKey, account_type = :type,
+                    email = :email, email_key = :emailKey, first_name = :firstName, last_name = :lastName,
+                    idle_timeout_seconds = :idle, access_rights = :accessRights, segments = :segments,
+                    enabled = :enabled, password_hash = :passwordHash, properties = :properties
+                WHERE tenant = :tenant AND id = :id
+                """), account).execute());
+    }
+
+    @Override
+    public boolean delete(String tenant, String id) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM accounts WHERE tenant = :tenant AND id = :id")
+                .bind("tenant", tenant).bind("id", id).execute()) > 0;
+    }
+
+    private static <S extends SqlStatement<S>> S bindAll(S statement, Account a) {
+        return statement.bind("id", a.id())
+                .bind("tenant", a.tenant())
+                .bind("username", a.username())
+                .bind("usernameKey", key(a.username()))
+                .bind("type", a.type().wireName())
+                .bind("email", a.email())
+                .bind("emailKey", a.email() == null ? null : key(a.email()))
+                .bind("firstName", a.firstName())
+                .bind("lastName", a.lastName())
+                .bind("idle", a.idleTimeoutSeconds())
+                .bind("accessRights", Json.write(a.accessRights()))
+                .bind("segments", Json.write(a.segments()))
+                .bind("enabled", a.enabled())
+                .bind("passwordHash", a.passwordHash())
+                .bind("properties", Json.write(a.properties()))
+                .bind("createdAt", a.createdAt().toEpochMilli());
+    }
+
+    private static Account read(ResultSet rs) throws SQLException {
+        long idle = rs.getLong("idle_timeout_seconds");
+        Long idleTimeout = rs.wasNull() ? null : idle;
+        return new Account(rs.getString("id"), rs.getString("tenant"), rs.getString("username"),
+                AccountType.fromWire(rs.getString("account_type")), rs.getString("email"),
+                rs.getString("first_name"), rs.getString("last_name"), idleTimeout,
+                Json.readStrings(rs.getString("access_rights")), Json.readStrings(rs.getString("segments")),
+                rs.getBoolean("enabled"), rs.getString("password_hash"),
+                Json.readStringMap(rs.getString("properties")), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static String key(String value) {
+        return value.trim().toLowerCase(Locale.ROOT);
+    }
+}

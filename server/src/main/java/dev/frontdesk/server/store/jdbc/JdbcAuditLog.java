@@ -1,0 +1,77 @@
+package dev.frontdesk.server.store.jdbc;
+
+import dev.frontdesk.core.audit.AuditEvent;
+import dev.frontdesk.core.audit.AuditLog;
+import dev.frontdesk.core.audit.AuditQuery;
+import dev.frontdesk.core.audit.AuditType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Jdbi;
+
+/** The audit trail in the relational store. */
+public final class JdbcAuditLog implements AuditLog {
+    private final Jdbi jdbi;
+
+    public JdbcAuditLog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void record(AuditEvent e) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO audit_events (id, at, tenant, event_type, username, channel, client_ip, actor, detail)
+                        VALUES (:id, :at, :tenant, :type, :username, :channel, :clientIp, :actor, :detail)""")
+                .bind("id", e.id()).bind("at", e.at().toEpochMilli()).bind("tenant", e.tenant())
+                .bind("type", e.type().name()).bind("username", clip(e.username(), 256))
+                .bind("channel", clip(e.channel(), 32)).bind("clientIp", clip(e.clientIp(), 64))
+                .bind("actor", clip(e.actor(), 256)).bind("detail", clip(e.detail(), 2000))
+                .execute());
+    }
+
+    @Override
+    public List<AuditEvent> query(AuditQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_events WHERE tenant = :tenant");
+        if (q.type() != null) {
+            sql.append(" AND event_type = :type");
+        }
+        if (q.username() != null) {
+            sql.append(" AND LOWER(username) = :username");
+        }
+        if (q.since() != null) {
+            sql.append(" AND at >= :since");
+        }
+        if (q.until() != null) {
+            sql.append(" AND at < :until");
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(q.limit());
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("tenant", q.tenant());
+            if (q.type() != null) {
+                query.bind("type", q.type().name());
+            }
+            if (q.username() != null) {
+                query.bind("username", q.username().toLowerCase(Locale.ROOT));
+            }
+            if (q.since() != null) {
+                query.bind("since", q.since().toEpochMilli());
+            }
+            if (q.until() != null) {
+                query.bind("until", q.until().toEpochMilli());
+            }
+            return query.map((rs, ctx) -> read(rs)).list();
+        });
+    }
+
+    private static AuditEvent read(ResultSet rs) throws SQLException {
+        return new AuditEvent(rs.getString("id"), Instant.ofEpochMilli(rs.getLong("at")), rs.getString("tenant"),
+                AuditType.valueOf(rs.getString("event_type")), rs.getString("username"), rs.getString("channel"),
+                rs.getString("client_ip"), rs.getString("actor"), rs.getString("detail"));
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.frontdesk.server.testing;
+
+import dev.frontdesk.server.FrontdeskServer;
+import dev.frontdesk.server.config.ServerConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A real Frontdesk listening on a free port with its own embedded database in a temporary directory.
+ * Argon2 runs with small (still real) parameters so the suite stays fast; the benchmark uses the
+ * defaults.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private final FrontdeskServer server;
+    private final Path dataDir;
+    private final AdminClient admin;
+
+    private TestServer(FrontdeskServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.admin = new AdminClient(baseUrl(), ADMIN_PASSWORD);
+    }
+
+    public static TestServer start() {
+        return start(Clock.systemUTC(), List.of());
+    }
+
+    public static TestServer start(Clock clock, List<String> trustedProxies) {
+        try {
+            Path dir = Files.createTempDirectory("frontdesk-test");
+            return new TestServer(FrontdeskServer.start(config(dir, trustedProxies), clock, silent()), dir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
+        return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
+                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public AdminClient admin() {
+        return admin;
+    }
+
+    public FrontdeskServer server() {
+        return server;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private static PrintStream silent() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}
