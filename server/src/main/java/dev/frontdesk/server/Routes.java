@@ -2,6 +2,9 @@ package dev.frontdesk.server;
 
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.admin.AdminApi;
+import dev.frontdesk.server.egain.EgainDialect;
+import dev.frontdesk.server.genesys.SrsDialect;
+import dev.frontdesk.server.iservice.IServiceDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.Responses;
 import dev.frontdesk.server.nativeapi.NativeApi;
@@ -27,6 +30,9 @@ public final class Routes {
                 .register(new HealthService(services::isReady, services.telemetry()))
                 .register(new NativeApi(services.core(), services.requests()))
                 .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
+                .register(new EgainDialect(services))
+                .register(new IServiceDialect(services))
+                .register(new SrsDialect(services))
                 .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
