@@ -15,7 +15,7 @@ public enum AuditType {
     public String wireName() {
         String lower = name().toLowerCase(Locale.ROOT);
         int split = lower.indexOf('_');
-        return lower.substring(0, split) + "." + lower.substring(split + 1).replace('_', '-');
+        return split < 0 ? lower : lower.substring(0, split) + "." + lower.substring(split + 1).replace('_', '-');
     }
 
     public static java.util.Optional<AuditType> fromWire(String name) {

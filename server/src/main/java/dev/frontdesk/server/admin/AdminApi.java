@@ -141,7 +141,7 @@ public final class AdminApi implements HttpService {
     private void listAccounts(ServerRequest req, ServerResponse res) {
         Tenant tenant = tenant(req);
         String username = req.query().first("username").orElse(null);
-        AccountType type = req.query().first("type").map(AccountType::fromWire).orElse(null);
+        AccountType type = req.query().first("type").asOptional().map(AccountType::fromWire).orElse(null);
         int limit = intParam(req, "limit", 1000);
         Responses.json(res, 200, core.accounts().search(tenant.id(), new AccountQuery(username, type, limit))
                 .stream().map(AdminViews::account).toList());
@@ -253,7 +253,7 @@ public final class AdminApi implements HttpService {
 
     private void listEvents(ServerRequest req, ServerResponse res) {
         Tenant tenant = tenant(req);
-        AuditType type = req.query().first("type").map(t -> AuditType.fromWire(t)
+        AuditType type = req.query().first("type").asOptional().map(t -> AuditType.fromWire(t)
                 .orElseThrow(() -> new BadRequest("unknown event type: " + t, "type"))).orElse(null);
         String username = req.query().first("username").orElse(null);
         Instant since = instantParam(req, "since");

@@ -71,7 +71,7 @@ public final class TokenEndpoint {
             error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
             return;
         }
-        boolean force = req.query().first("forceLogin").map(v -> v.equalsIgnoreCase("yes")).orElse(false)
+        boolean force = req.query().first("forceLogin").asOptional().map(v -> v.equalsIgnoreCase("yes")).orElse(false)
                 || "yes".equalsIgnoreCase(form.get("forceLogin"));
         switch (core.clients().issueToken(client.get(), force, context.withChannel(channel))) {
             case TokenResult.Issued issued -> {

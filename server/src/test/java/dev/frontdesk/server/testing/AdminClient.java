@@ -11,7 +11,7 @@ public final class AdminClient {
     private final String authorization;
     private final Http http = Http.plain();
 
-    AdminClient(String baseUrl, String password) {
+    public AdminClient(String baseUrl, String password) {
         this.base = baseUrl + "/admin/api/v1";
         this.authorization = Http.basic("admin", password);
     }
