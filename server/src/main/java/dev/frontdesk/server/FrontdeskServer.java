@@ -5,7 +5,9 @@ import dev.frontdesk.core.credential.Argon2Hasher;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.support.IdGenerator;
 import dev.frontdesk.core.support.Secrets;
-import dev.frontdesk.core.throttle.LoginThrottle;
+import dev.frontdesk.core.credential.LegacyAwareHasher;
+import dev.frontdesk.core.throttle.FailureThrottle;
+import dev.frontdesk.core.throttle.InMemoryThrottleCounters;
 import dev.frontdesk.server.admin.AdminAuth;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.http.ClientAddresses;
@@ -50,7 +52,7 @@ public final class FrontdeskServer implements AutoCloseable {
     public static FrontdeskServer start(ServerConfig config, Clock clock, PrintStream console) {
         Database database = openDatabase(config);
         Telemetry telemetry = new Telemetry();
-        PasswordHasher hasher = telemetry.timing(new Argon2Hasher(config.argon2()));
+        PasswordHasher hasher = telemetry.timing(new LegacyAwareHasher(new Argon2Hasher(config.argon2())));
         JdbcSessionStore sessionStore = new JdbcSessionStore(database);
         Frontdesk.Ports ports = new Frontdesk.Ports(
                 new JdbcTenantStore(database.jdbi()),
@@ -60,7 +62,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 new JdbcTokenStore(database.jdbi()),
                 telemetry.counting(new JdbcAuditLog(database.jdbi())),
                 hasher,
-                LoginThrottle.NONE);
+                new FailureThrottle(new InMemoryThrottleCounters(), clock));
         Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.randomUuids());
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", sessionStore::size);
 

@@ -39,10 +39,13 @@ public final class Accounts {
 
     public Account create(String tenant, NewAccount request, RequestContext context) {
         var settings = tenants.require(tenant).settings();
-        String hash = null;
+        String hash = request.importedHash();
         if (request.password() != null) {
-            PasswordPolicy.check(request.password(), settings.passwordPolicy(), "password");
+            PasswordPolicy.check(request.password(), settings.passwordPolicy(), "password", request.username());
             hash = hasher.hash(PasswordPolicy.normalize(request.password()));
+        } else if (hash != null) {
+            dev.frontdesk.core.support.Validation.require(hasher.recognizes(hash), "passwordHash",
+                    "passwordHash must be {bcrypt}, {pbkdf2-sha256} or {argon2id} encoded");
         }
         Account account = new Account(ids.newId(), tenant, request.username().trim(), request.type(), request.email(),
                 request.firstName(), request.lastName(), request.idleTimeoutSeconds(), request.accessRights(),
@@ -84,8 +87,8 @@ public final class Accounts {
     /** Sets a new password (policy applies) and ends every session of the account. */
     public Optional<Account> setPassword(String tenant, String id, String password, RequestContext context) {
         var settings = tenants.require(tenant).settings();
-        PasswordPolicy.check(password, settings.passwordPolicy(), "password");
         return store.find(tenant, id).map(existing -> {
+            PasswordPolicy.check(password, settings.passwordPolicy(), "password", existing.username());
             Account updated = existing.withPasswordHash(hasher.hash(PasswordPolicy.normalize(password)));
             store.update(updated);
             audit.record(AuditType.PASSWORD_CHANGED, tenant, updated.username(), context, "password set");

@@ -8,4 +8,9 @@ public interface PasswordHasher {
 
     /** True when the hash was made with other parameters than the current ones. */
     boolean needsRehash(String encodedHash);
+
+    /** True when {@link #matches} can check passwords against this encoded form. */
+    default boolean recognizes(String encodedHash) {
+        return encodedHash != null && encodedHash.startsWith("$argon2id$");
+    }
 }

@@ -36,6 +36,14 @@ public final class PasswordPolicy {
 
     /** @throws Validation naming {@code field} when the password breaks the policy */
     public static void check(String password, PasswordPolicySettings settings, String field) {
+        check(password, settings, field, null);
+    }
+
+    /**
+     * As {@link #check(String, PasswordPolicySettings, String)}, and also refuses a password equal to
+     * or containing the user name (case-insensitively).
+     */
+    public static void check(String password, PasswordPolicySettings settings, String field, String username) {
         Validation.require(password != null && !password.isEmpty(), field, "password is required");
         Validation.require(withinByteLimit(password, settings), field,
                 "password is longer than " + settings.maxBytes() + " bytes");
@@ -44,6 +52,11 @@ public final class PasswordPolicy {
                 "password must be at least " + settings.minLength() + " characters long");
         Validation.require(!settings.rejectCommon() || !isCommon(normalized), field,
                 "password is too common: choose another");
+        if (settings.rejectUsername() && username != null && username.trim().length() >= 3) {
+            String lowerName = normalize(username.trim()).toLowerCase(Locale.ROOT);
+            Validation.require(!normalized.toLowerCase(Locale.ROOT).contains(lowerName), field,
+                    "password must not contain the user name");
+        }
     }
 
     public static boolean isCommon(String password) {

@@ -125,11 +125,15 @@ public final class AdminApi implements HttpService {
         Tenant tenant = tenant(req);
         AdminRequests.AccountBody body = JsonBodies.read(requests.body(req), AdminRequests.AccountBody.class);
         Validation.requireText(body.username(), "username");
-        Validation.requireText(body.password(), "password");
+        if (body.passwordHash() == null) {
+            Validation.requireText(body.password(), "password");
+        } else if (body.password() != null) {
+            throw new BadRequest("give password or passwordHash, not both", "passwordHash");
+        }
         Validation.requireText(body.type(), "type");
         NewAccount request = new NewAccount(body.username(), body.password(), AccountType.fromWire(body.type()),
                 body.email(), body.firstName(), body.lastName(), body.idleTimeoutSeconds(), body.accessRights(),
-                body.segments(), body.enabled() == null || body.enabled(), body.properties());
+                body.segments(), body.enabled() == null || body.enabled(), body.properties(), body.passwordHash());
         try {
             Account account = core.accounts().create(tenant.id(), request, actor(req));
             Responses.json(res, 201, AdminViews.account(account));

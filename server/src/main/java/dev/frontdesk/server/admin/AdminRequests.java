@@ -14,7 +14,7 @@ final class AdminRequests {
 
     record AccountBody(String username, String password, String type, String email, String firstName,
                        String lastName, Long idleTimeoutSeconds, List<String> accessRights, List<String> segments,
-                       Boolean enabled, Map<String, String> properties) {
+                       Boolean enabled, Map<String, String> properties, String passwordHash) {
     }
 
     record PasswordBody(String password) {

@@ -73,6 +73,11 @@ public final class Telemetry {
             public boolean needsRehash(String encodedHash) {
                 return delegate.needsRehash(encodedHash);
             }
+
+            @Override
+            public boolean recognizes(String encodedHash) {
+                return delegate.recognizes(encodedHash);
+            }
         };
     }
 }

@@ -17,6 +17,14 @@ import java.util.List;
  */
 public final class TestServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    /**
+     * Test accounts use passwords named after them ("alice" / "alice-password-1"), so the default
+     * tenant of a test server allows that; PasswordPolicyTest checks the rule with it switched on.
+     * Suites send many wrong passwords from 127.0.0.1 on purpose; the default tenant of a test server is
+     * therefore lenient, and throttling tests set strict limits on a tenant of their own.
+     */
+    public static final java.util.Map<String, Object> LENIENT_THROTTLE = java.util.Map.of("freeFailures", 1000,
+            "ipFreeFailures", 100_000, "maxFailuresPerAccountPerHour", 100_000);
 
     private final FrontdeskServer server;
     private final Path dataDir;
@@ -35,7 +43,10 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Clock clock, List<String> trustedProxies) {
         try {
             Path dir = Files.createTempDirectory("frontdesk-test");
-            return new TestServer(FrontdeskServer.start(config(dir, trustedProxies), clock, silent()), dir);
+            TestServer server = new TestServer(FrontdeskServer.start(config(dir, trustedProxies), clock, silent()), dir);
+            server.admin().patchSettings("default", java.util.Map.of("throttle", LENIENT_THROTTLE,
+                    "passwordPolicy", java.util.Map.of("rejectUsername", false)));
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
