@@ -1,6 +1,16 @@
 package dev.frontdesk.server;
 
 import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.client.TokenStore;
+import dev.frontdesk.core.session.SessionStore;
+import dev.frontdesk.core.tenant.Tenant;
+import dev.frontdesk.core.tenant.TenantStore;
+import dev.frontdesk.core.throttle.ThrottleCounters;
+import dev.frontdesk.server.store.redis.Redis;
+import dev.frontdesk.server.store.redis.RedisSessionStore;
+import dev.frontdesk.server.store.redis.RedisThrottleCounters;
+import dev.frontdesk.server.store.redis.RedisTokenStore;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import dev.frontdesk.core.credential.Argon2Hasher;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.support.IdGenerator;
@@ -37,34 +47,58 @@ import org.slf4j.LoggerFactory;
 public final class FrontdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrontdeskServer.class);
 
+    private static final String TENANTS_CHANNEL = "fd:tenants:changed";
+
     private final Database database;
+    private final Redis redis;
     private final Frontdesk core;
     private final WebServer webServer;
     private final ScheduledExecutorService sweeper;
 
-    private FrontdeskServer(Database database, Frontdesk core, WebServer webServer, ScheduledExecutorService sweeper) {
+    private FrontdeskServer(Database database, Redis redis, Frontdesk core, WebServer webServer,
+                            ScheduledExecutorService sweeper) {
         this.database = database;
+        this.redis = redis;
         this.core = core;
         this.webServer = webServer;
         this.sweeper = sweeper;
     }
 
     public static FrontdeskServer start(ServerConfig config, Clock clock, PrintStream console) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Database database = openDatabase(config);
+        Redis redis = config.redisUrl() == null || config.redisUrl().isBlank() ? null : Redis.connect(config.redisUrl());
         Telemetry telemetry = new Telemetry();
         PasswordHasher hasher = telemetry.timing(new LegacyAwareHasher(new Argon2Hasher(config.argon2())));
-        JdbcSessionStore sessionStore = new JdbcSessionStore(database);
+        TenantStore tenantStore = new JdbcTenantStore(database.jdbi());
+        SessionStore sessionStore;
+        TokenStore tokenStore;
+        ThrottleCounters counters;
+        if (redis != null) {
+            sessionStore = new RedisSessionStore(redis, clock);
+            tokenStore = new RedisTokenStore(redis);
+            counters = new RedisThrottleCounters(redis);
+            tenantStore = publishing(tenantStore, redis);
+        } else {
+            sessionStore = new JdbcSessionStore(database);
+            tokenStore = new JdbcTokenStore(database.jdbi());
+            counters = new InMemoryThrottleCounters();
+        }
         Frontdesk.Ports ports = new Frontdesk.Ports(
-                new JdbcTenantStore(database.jdbi()),
+                tenantStore,
                 new JdbcAccountStore(database.jdbi()),
                 sessionStore,
                 new JdbcClientStore(database.jdbi()),
-                new JdbcTokenStore(database.jdbi()),
+                tokenStore,
                 telemetry.counting(new JdbcAuditLog(database.jdbi())),
                 hasher,
-                new FailureThrottle(new InMemoryThrottleCounters(), clock));
+                new FailureThrottle(counters, clock));
         Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.randomUuids());
-        telemetry.gauge("frontdesk.sessions.active", "Live sessions", sessionStore::size);
+        if (redis != null) {
+            redis.subscribe(TENANTS_CHANNEL, id -> core.tenants().reload());
+        }
+        telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
         AdminAuth adminAuth = AdminAuth.bootstrap(database.jdbi(), hasher, config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
@@ -72,7 +106,7 @@ public final class FrontdeskServer implements AutoCloseable {
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
         Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
-                () -> core.sessions().isHealthy());
+                () -> database.isHealthy() && sessionStore.isHealthy());
 
         WebServer webServer = WebServer.builder()
                 .host(config.host())
@@ -87,7 +121,28 @@ public final class FrontdeskServer implements AutoCloseable {
                 .name("frontdesk-sweeper").daemon(true).factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(core), config.sweepIntervalSeconds(),
                 config.sweepIntervalSeconds(), TimeUnit.SECONDS);
-        return new FrontdeskServer(database, core, webServer, sweeper);
+        return new FrontdeskServer(database, redis, core, webServer, sweeper);
+    }
+
+    /** Tells the other nodes to re-read tenants after a change. */
+    private static TenantStore publishing(TenantStore store, Redis redis) {
+        return new TenantStore() {
+            @Override
+            public java.util.Optional<Tenant> find(String id) {
+                return store.find(id);
+            }
+
+            @Override
+            public java.util.List<Tenant> findAll() {
+                return store.findAll();
+            }
+
+            @Override
+            public void save(Tenant tenant) {
+                store.save(tenant);
+                redis.publish(TENANTS_CHANNEL, tenant.id());
+            }
+        };
     }
 
     private static Database openDatabase(ServerConfig config) {
@@ -104,6 +159,7 @@ public final class FrontdeskServer implements AutoCloseable {
 
     private static void sweep(Frontdesk core) {
         try {
+            core.tenants().reload();
             int sessions = core.sessions().sweep();
             int tokens = core.clients().sweep();
             if (sessions + tokens > 0) {
@@ -126,6 +182,9 @@ public final class FrontdeskServer implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         webServer.stop();
+        if (redis != null) {
+            redis.close();
+        }
         database.close();
     }
 }

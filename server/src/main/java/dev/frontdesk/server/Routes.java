@@ -1,5 +1,6 @@
 package dev.frontdesk.server;
 
+import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.admin.AdminApi;
 import dev.frontdesk.server.egain.EgainDialect;
@@ -22,6 +23,12 @@ public final class Routes {
     private Routes() {
     }
 
+    /** A store does not answer: 503 and a hint when to retry, never a 401 that would drop the user. */
+    public static void unavailable(io.helidon.webserver.http.ServerResponse res) {
+        res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "5");
+        Responses.error(res, 503, "unavailable", null);
+    }
+
     public static void register(HttpRouting.Builder routing, Services services) {
         if (services.config().accessLog()) {
             routing.addFilter(new AccessLogFilter(services.addresses()));
@@ -36,7 +43,12 @@ public final class Routes {
                 .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
+                .error(StoreUnavailable.class, (req, res, e) -> unavailable(res))
                 .error(Exception.class, (req, res, e) -> {
+                    if (StoreUnavailable.isCause(e)) {
+                        unavailable(res);
+                        return;
+                    }
                     LOG.error("unhandled {} on {} {}", e.getClass().getName(), req.prologue().method().text(),
                             req.path().rawPath(), e);
                     Responses.error(res, 500, "internal_error", null);

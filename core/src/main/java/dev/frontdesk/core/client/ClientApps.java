@@ -19,6 +19,11 @@ import java.util.Optional;
  * Client applications and their access tokens (RFC 6749 client credentials). Secrets may be chosen
  * by an admin, so they are Argon2-hashed like passwords; tokens are ours (128 random bits) and
  * SHA-256 suffices, which keeps token validation as cheap as session validation.
+ *
+ * <p>A client calls the token endpoint far more often than a person logs in, with the same secret
+ * each time. After one successful Argon2 verification the SHA-256 of the secret is remembered in
+ * memory (never stored) for {@link #VERIFIED_SECRET_MEMORY}, so later grants cost one SHA-256; any
+ * other secret still goes through Argon2, and deleting the client forgets it at once.
  */
 public final class ClientApps {
     private final ClientStore clients;
@@ -28,7 +33,13 @@ public final class ClientApps {
     private final Audit audit;
     private final Clock clock;
     private final Secrets secrets;
+    private static final Duration VERIFIED_SECRET_MEMORY = Duration.ofMinutes(10);
+
     private final String dummyHash;
+    private final java.util.Map<String, VerifiedSecret> verifiedSecrets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record VerifiedSecret(String secretDigest, Instant until) {
+    }
 
     public ClientApps(ClientStore clients, TokenStore tokens, Tenants tenants, PasswordHasher hasher, Audit audit,
                       Clock clock, Secrets secrets) {
@@ -64,6 +75,7 @@ public final class ClientApps {
 
     /** Deletes the client and revokes its tokens. */
     public boolean delete(String tenant, String clientId, RequestContext context) {
+        verifiedSecrets.remove(tenant + "/" + clientId);
         if (!clients.delete(tenant, clientId)) {
             return false;
         }
@@ -77,8 +89,17 @@ public final class ClientApps {
         Optional<ClientApp> client = clientId == null || clientId.length() > 128
                 ? Optional.empty() : clients.find(tenant, clientId);
         String secret = clientSecret == null || clientSecret.length() > 512 ? "" : clientSecret;
+        String cacheKey = tenant + "/" + clientId;
+        String digest = Secrets.digest(secret);
+        VerifiedSecret verified = verifiedSecrets.get(cacheKey);
+        Instant now = clock.instant();
+        if (client.isPresent() && verified != null && now.isBefore(verified.until())
+                && Secrets.constantTimeEquals(verified.secretDigest(), digest)) {
+            return client;
+        }
         boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElse(dummyHash));
         if (client.isPresent() && matches && !secret.isEmpty()) {
+            verifiedSecrets.put(cacheKey, new VerifiedSecret(digest, now.plus(VERIFIED_SECRET_MEMORY)));
             return client;
         }
         audit.record(AuditType.CLIENT_AUTH_FAILED, tenant, null, context,

@@ -2,24 +2,15 @@ package dev.frontdesk.server.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.frontdesk.server.cli.FrontdeskCommand;
 import dev.frontdesk.server.testing.Http;
 import dev.frontdesk.server.testing.NativeClient;
+import dev.frontdesk.server.testing.ServerProcess;
 import dev.frontdesk.server.testing.TestServer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * no secret in clear. The server runs as a separate JVM here, started like {@code bin/frontdesk serve}.
  */
 class DurabilityTest {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
-
     @TempDir
     Path dataDir;
 
@@ -88,47 +77,5 @@ class DurabilityTest {
             }
         }
         return dump.toString();
-    }
-
-    /** The server in its own JVM, on the test's class path. */
-    record ServerProcess(Process process, int port) {
-        static ServerProcess start(Path dataDir) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    FrontdeskCommand.class.getName(), "serve", "--port", "0", "--host", "127.0.0.1",
-                    "--data-dir", dataDir.toString());
-            Map<String, String> env = builder.environment();
-            env.put("FRONTDESK_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
-            env.put("FRONTDESK_ARGON2_MEMORY_KI_B", "4096");
-            env.put("FRONTDESK_ARGON2_ITERATIONS", "1");
-            env.put("FRONTDESK_ACCESS_LOG", "false");
-            builder.redirectErrorStream(true);
-            Process process = builder.start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            String line;
-            StringBuilder seen = new StringBuilder();
-            while ((line = out.readLine()) != null) {
-                seen.append(line).append('\n');
-                Matcher m = LISTENING.matcher(line);
-                if (m.find()) {
-                    Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
-                    return new ServerProcess(process, Integer.parseInt(m.group(1)));
-                }
-            }
-            throw new IllegalStateException("server did not start:\n" + seen);
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        dev.frontdesk.server.testing.AdminClient admin() {
-            return new dev.frontdesk.server.testing.AdminClient(baseUrl(), TestServer.ADMIN_PASSWORD);
-        }
-
-        void killHard() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 }

@@ -25,6 +25,8 @@ public final class TestServer implements AutoCloseable {
      */
     public static final java.util.Map<String, Object> LENIENT_THROTTLE = java.util.Map.of("freeFailures", 1000,
             "ipFreeFailures", 100_000, "maxFailuresPerAccountPerHour", 100_000);
+    public static final java.util.Map<String, Object> TEST_DEFAULTS = java.util.Map.of("throttle", LENIENT_THROTTLE,
+            "passwordPolicy", java.util.Map.of("rejectUsername", false));
 
     private final FrontdeskServer server;
     private final Path dataDir;
@@ -44,8 +46,7 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("frontdesk-test");
             TestServer server = new TestServer(FrontdeskServer.start(config(dir, trustedProxies), clock, silent()), dir);
-            server.admin().patchSettings("default", java.util.Map.of("throttle", LENIENT_THROTTLE,
-                    "passwordPolicy", java.util.Map.of("rejectUsername", false)));
+            server.admin().patchSettings("default", TEST_DEFAULTS);
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,79 @@
+package dev.frontdesk.server.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A TCP forwarder a test can cut and restore, to make a backend "go away" without touching it. */
+public final class TcpProxy implements AutoCloseable {
+    private final int targetPort;
+    private final int port;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+
+    public TcpProxy(int targetPort) throws IOException {
+        this.targetPort = targetPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.port = server.getLocalPort();
+        accept(server);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Closes the listener and every connection: clients now get "connection refused". */
+    public synchronized void cut() throws IOException {
+        server.close();
+        for (Socket s : open) {
+            s.close();
+        }
+        open.clear();
+    }
+
+    public synchronized void restore() throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server = socket;
+        accept(socket);
+    }
+
+    private void accept(ServerSocket listener) {
+        Thread.ofVirtual().start(() -> {
+            while (!listener.isClosed()) {
+                try {
+                    Socket client = listener.accept();
+                    Socket backend = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    open.add(client);
+                    open.add(backend);
+                    pipe(client.getInputStream(), backend.getOutputStream(), client, backend);
+                    pipe(backend.getInputStream(), client.getOutputStream(), client, backend);
+                } catch (IOException e) {
+                    // listener closed or backend refused: the client sees its connection end
+                }
+            }
+        });
+    }
+
+    private static void pipe(InputStream in, OutputStream out, Socket a, Socket b) {
+        Thread.ofVirtual().start(() -> {
+            try (a; b) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // connection cut
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+}
