@@ -22,6 +22,9 @@ import dev.frontdesk.server.admin.AdminAuth;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.http.ClientAddresses;
 import dev.frontdesk.server.http.Requests;
+import dev.frontdesk.server.http.TlsContexts;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 import dev.frontdesk.server.ops.Telemetry;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
@@ -108,14 +111,17 @@ public final class FrontdeskServer implements AutoCloseable {
         Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
                 () -> database.isHealthy() && sessionStore.isHealthy());
 
-        WebServer webServer = WebServer.builder()
+        var builder = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(routing -> Routes.register(routing, services))
-                .build()
-                .start();
+                .routing(routing -> Routes.register(routing, services));
+        if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {
+            SSLContext tls = TlsContexts.fromPkcs12(Path.of(config.tlsKeystore()), config.tlsKeystorePassword());
+            builder.tls(t -> t.sslContext(tls));
+        }
+        WebServer webServer = builder.build().start();
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("frontdesk-sweeper").daemon(true).factory());

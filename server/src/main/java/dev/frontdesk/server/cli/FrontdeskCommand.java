@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code frontdesk}: the launcher's entry point. */
 @Command(name = "frontdesk", mixinStandardHelpOptions = true, versionProvider = FrontdeskCommand.VersionProvider.class,
         description = "Login and session server for customer-service platforms.",
-        subcommands = {ServeCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, VersionCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class FrontdeskCommand implements Runnable {
 
     @CommandLine.Spec
@@ -15,7 +15,8 @@ public final class FrontdeskCommand implements Runnable {
 
     public static void main(String[] args) {
         int code = new CommandLine(new FrontdeskCommand()).execute(args);
-        if (code != 0 || args.length == 0 || !args[0].equals("serve")) {
+        boolean serving = args.length > 0 && args[0].equals("serve") && code == 0;
+        if (!serving) {
             System.exit(code);
         }
     }

@@ -52,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
         FrontdeskServer server = FrontdeskServer.start(settings, Clock.systemUTC(), System.out);
         String storage = settings.dbUrl() == null ? "embedded H2 in " + settings.dataPath().toAbsolutePath().normalize()
                 : settings.dbUrl().replaceAll("password=[^&;]*", "password=***");
-        System.out.printf("Frontdesk listening on http://%s:%d (data: %s) - ready in %d ms%n",
+        String scheme = settings.tlsKeystore() == null ? "http" : "https";
+        System.out.printf("Frontdesk listening on " + scheme + "://%s:%d (data: %s) - ready in %d ms%n",
                 settings.host(), server.port(), storage, (System.nanoTime() - start) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** Frontdesk in its own JVM, started like {@code bin/frontdesk serve}, on the test's class path. */
 public record ServerProcess(Process process, int port) {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
 
     /** Starts a server; {@code args} are extra {@code serve} flags such as {@code --db-url}. */
     public static ServerProcess start(Path dataDir, Map<String, String> environment, String... args) throws IOException {

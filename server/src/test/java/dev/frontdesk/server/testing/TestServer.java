@@ -53,6 +53,19 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server answering HTTPS only, with the key and certificate of a PKCS#12 keystore. */
+    public static TestServer startTls(Path keystore, String password) {
+        try {
+            Path dir = Files.createTempDirectory("frontdesk-test");
+            ServerConfig plain = config(dir, List.of());
+            ServerConfig tls = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
+                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false);
+            return new TestServer(FrontdeskServer.start(tls, Clock.systemUTC(), silent()), dir);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
         return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
                 ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false);
