@@ -6,7 +6,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +98,7 @@ final class SrsReplies {
     }
 
     static void expireCookie(ServerRequest req, ServerResponse res) {
-        res.headers().addCookie(cookie(req, "").maxAge(Duration.ZERO).expires(Instant.EPOCH).build());
+        res.headers().addCookie(cookie(req, "").expires(Instant.EPOCH).build());
     }
 
     private static SetCookie.Builder cookie(ServerRequest req, String value) {
