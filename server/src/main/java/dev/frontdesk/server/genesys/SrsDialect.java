@@ -111,7 +111,7 @@ public final class SrsDialect implements HttpService {
             } catch (SrsReplies.Failure f) {
                 SrsReplies.status(res, f.status(), f.statusCode(), f.getMessage());
             } catch (HotSeating.PlaceTaken p) {
-                SrsReplies.status(res, 409, SrsReplies.FORBIDDEN,
+                SrsReplies.status(res, 409, SrsReplies.INVALID_STATE,
                         "Place " + p.place() + " is in use by another agent");
             } catch (BadRequest e) {
                 SrsReplies.status(res, e.status(), SrsReplies.MISSING_PARAMETER, e.getMessage());
@@ -224,6 +224,7 @@ public final class SrsDialect implements HttpService {
     }
 
     private void version(Call call) {
+        call.cookie().ifPresent(p -> csrfHeaders(call.res(), SrsCsrf.tokenOf(p.session(), p.id())));
         Responses.json(call.res(), 200, Map.of("version", Version.value()));
     }
 

@@ -16,6 +16,7 @@ final class SrsReplies {
     /** statusCode values of the Web Services API. */
     static final int OK = 0;
     static final int MISSING_PARAMETER = 1;
+    static final int INVALID_STATE = 2;
     static final int FORBIDDEN = 3;
     static final int INTERNAL_ERROR = 4;
     static final int NOT_AUTHENTICATED = 20;

@@ -116,6 +116,7 @@ class SrsConfigurationTest {
 
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(Srs.json(taken).get("statusMessage").asString()).contains("Seat-1").contains("in use");
+        assertThat(Srs.json(taken).get("statusCode").asInt()).isEqualTo(2);
         assertThat(Srs.setCookie(taken)).isEmpty();
         assertThat(logout.statusCode()).isEqualTo(200);
         assertThat(freed.statusCode()).isEqualTo(200);
