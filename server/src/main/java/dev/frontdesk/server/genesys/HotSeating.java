@@ -3,6 +3,8 @@ package dev.frontdesk.server.genesys;
 import dev.frontdesk.core.session.SessionEngine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +13,9 @@ import java.util.function.Supplier;
  * <p>There is no table of claims: a place is held exactly while a live session of the tenant carries
  * it in its {@code place} attribute, so logout, expiry (a missed ping), eviction or an admin ending
  * the session frees it with nothing to clean up. Claim-and-open (or claim-and-update) runs under a
- * per-tenant lock, so two agents racing for a place cannot both win on this node. Password hashing
+ * per-tenant lock, so two agents racing for a place cannot both win on this node (a
+ * {@link ReentrantLock}: the action writes to storage, and a waiting virtual thread must not pin its
+ * carrier). Password hashing
  * and upstream calls happen before the lock is taken. The lock is per node: with several nodes
  * sharing a store, two simultaneous claims on different nodes could both succeed.
  */
@@ -19,7 +23,7 @@ final class HotSeating {
     static final String PLACE = "place";
 
     private final SessionEngine sessions;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, Lock> locks = new ConcurrentHashMap<>();
 
     HotSeating(SessionEngine sessions) {
         this.sessions = sessions;
@@ -50,7 +54,9 @@ final class HotSeating {
         if (place == null) {
             return action.get();
         }
-        synchronized (locks.computeIfAbsent(tenant, t -> new Object())) {
+        Lock lock = locks.computeIfAbsent(tenant, t -> new ReentrantLock());
+        lock.lock();
+        try {
             boolean taken = sessions.list(tenant, null, SrsDialect.CHANNEL).stream()
                     .filter(s -> place.equals(s.attributes().get(PLACE)))
                     .filter(s -> !s.accountId().equals(accountId))
@@ -59,6 +65,8 @@ final class HotSeating {
                 throw new PlaceTaken(place);
             }
             return action.get();
+        } finally {
+            lock.unlock();
         }
     }
 }

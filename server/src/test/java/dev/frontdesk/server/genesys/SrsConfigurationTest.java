@@ -7,6 +7,8 @@ import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ class SrsConfigurationTest {
     static void start() {
         server = TestServer.start();
         srs = new Srs(server.baseUrl());
-        for (String agent : List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank", "ivan", "kate", "liam")) {
+        for (String agent : List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina", "hank", "ivan", "kate", "liam",
+                "race1", "race2", "race3", "race4")) {
             server.admin().createAgent(agent, Srs.PASSWORD);
         }
     }
@@ -142,6 +145,18 @@ class SrsConfigurationTest {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void hotSeatingWhenAgentsRaceForOnePlaceThenExactlyOneWins() {
+        List<CompletableFuture<Integer>> claims = Stream.of("race1", "race2", "race3", "race4")
+                .map(agent -> CompletableFuture.supplyAsync(() -> loginWith(agent, place("Seat-R")).statusCode()))
+                .toList();
+
+        List<Integer> statuses = claims.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
     }
 
     @Test
