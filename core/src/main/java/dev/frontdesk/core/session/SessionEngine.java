@@ -83,7 +83,17 @@ public final class SessionEngine {
         if (sessionId == null || sessionId.isBlank() || sessionId.length() > 128) {
             return Optional.empty();
         }
-        String hash = Secrets.hash(sessionId);
+        return validateByHash(Secrets.hash(sessionId));
+    }
+
+    /**
+     * {@link #validate(String)} for a session known by the hash of its ID (from {@link #list}), for a
+     * dialect that authenticated the account otherwise and keeps its sessions alive (SRS Basic ping).
+     */
+    public Optional<Session> validateByHash(String hash) {
+        if (hash == null) {
+            return Optional.empty();
+        }
         Optional<Session> found = store.find(hash);
         if (found.isEmpty()) {
             return found;
