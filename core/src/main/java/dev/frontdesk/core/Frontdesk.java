@@ -12,6 +12,7 @@ import dev.frontdesk.core.login.LoginService;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.core.support.IdGenerator;
+import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.TenantStore;
 import dev.frontdesk.core.tenant.Tenants;
@@ -20,20 +21,23 @@ import java.time.Clock;
 
 /** The core's services, wired from its ports. Dialects receive this and nothing else from the core. */
 public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins, SessionEngine sessions,
-                        ClientApps clients, Audit audit, PasswordHasher hasher, Secrets secrets, Clock clock) {
+                        ClientApps clients, Audit audit, PasswordHasher hasher, Secrets secrets, Clock clock,
+                        NamedLocks locks) {
 
     /** The ports a deployment provides. */
     public record Ports(TenantStore tenants, AccountStore accounts, SessionStore sessions, ClientStore clients,
-                        TokenStore tokens, AuditLog audit, PasswordHasher hasher, LoginThrottle throttle) {
+                        TokenStore tokens, AuditLog audit, PasswordHasher hasher, LoginThrottle throttle,
+                        NamedLocks locks) {
     }
 
     public static Frontdesk wire(Ports ports, Clock clock, Secrets secrets, IdGenerator ids) {
         Tenants tenants = new Tenants(ports.tenants());
         Audit audit = new Audit(ports.audit(), clock, ids);
-        SessionEngine sessions = new SessionEngine(ports.sessions(), tenants, audit, clock, secrets, ids);
+        SessionEngine sessions = new SessionEngine(ports.sessions(), tenants, audit, clock, secrets, ids, ports.locks());
         Accounts accounts = new Accounts(ports.accounts(), tenants, ports.hasher(), sessions, audit, clock, ids);
         LoginService logins = new LoginService(accounts, ports.hasher(), sessions, ports.throttle(), tenants, audit);
         ClientApps clients = new ClientApps(ports.clients(), ports.tokens(), tenants, ports.hasher(), audit, clock, secrets);
-        return new Frontdesk(tenants, accounts, logins, sessions, clients, audit, ports.hasher(), secrets, clock);
+        return new Frontdesk(tenants, accounts, logins, sessions, clients, audit, ports.hasher(), secrets, clock,
+                ports.locks());
     }
 }

@@ -6,7 +6,9 @@ import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantStore;
 import dev.frontdesk.core.throttle.ThrottleCounters;
+import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.server.store.redis.Redis;
+import dev.frontdesk.server.store.redis.RedisLocks;
 import dev.frontdesk.server.store.redis.RedisSessionStore;
 import dev.frontdesk.server.store.redis.RedisThrottleCounters;
 import dev.frontdesk.server.store.redis.RedisTokenStore;
@@ -78,12 +80,15 @@ public final class FrontdeskServer implements AutoCloseable {
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
+        NamedLocks locks;
         if (redis != null) {
+            locks = new RedisLocks(redis);
             sessionStore = new RedisSessionStore(redis, clock);
             tokenStore = new RedisTokenStore(redis);
             counters = new RedisThrottleCounters(redis);
             tenantStore = publishing(tenantStore, redis);
         } else {
+            locks = NamedLocks.local();
             sessionStore = new JdbcSessionStore(database);
             tokenStore = new JdbcTokenStore(database.jdbi());
             counters = new InMemoryThrottleCounters();
@@ -96,7 +101,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 tokenStore,
                 telemetry.counting(new JdbcAuditLog(database.jdbi())),
                 hasher,
-                new FailureThrottle(counters, clock));
+                new FailureThrottle(counters, clock),
+                locks);
         Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.randomUuids());
         if (redis != null) {
             redis.subscribe(TENANTS_CHANNEL, id -> core.tenants().reload());

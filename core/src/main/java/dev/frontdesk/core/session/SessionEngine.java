@@ -4,6 +4,7 @@ import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.support.IdGenerator;
+import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.Tenant;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The session rules every dialect shares: opening under the per-account cap (and the tenant's
@@ -35,10 +35,11 @@ public final class SessionEngine {
     private final Clock clock;
     private final Secrets secrets;
     private final IdGenerator ids;
-    private final Map<String, Object> licenseLocks = new ConcurrentHashMap<>();
+    private final NamedLocks locks;
 
     public SessionEngine(SessionStore store, Tenants tenants, Audit audit, Clock clock, Secrets secrets,
-                         IdGenerator ids) {
+                         IdGenerator ids, NamedLocks locks) {
+        this.locks = locks;
         this.store = store;
         this.tenants = tenants;
         this.audit = audit;
@@ -61,11 +62,11 @@ public final class SessionEngine {
         Admission<Session> admission;
         Integer licenses = settings.customerSessionLicenses();
         if (account.type() == AccountType.CUSTOMER && licenses != null) {
-            synchronized (licenseLocks.computeIfAbsent(tenant.id(), t -> new Object())) {
-                if (liveCustomerSessions(tenant.id(), now) >= licenses) {
-                    return new OpenResult.LicensesExhausted(licenses);
-                }
-                admission = store.admit(session, settings.maxSessionsPerAccount(), request.force(), now);
+            admission = locks.withLock("licenses:" + tenant.id(), () ->
+                    liveCustomerSessions(tenant.id(), now) >= licenses ? null
+                            : store.admit(session, settings.maxSessionsPerAccount(), request.force(), now));
+            if (admission == null) {
+                return new OpenResult.LicensesExhausted(licenses);
             }
         } else {
             admission = store.admit(session, settings.maxSessionsPerAccount(), request.force(), now);

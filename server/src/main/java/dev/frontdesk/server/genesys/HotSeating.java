@@ -1,10 +1,7 @@
 package dev.frontdesk.server.genesys;
 
 import dev.frontdesk.core.session.SessionEngine;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.frontdesk.core.support.NamedLocks;
 import java.util.function.Supplier;
 
 /**
@@ -13,20 +10,19 @@ import java.util.function.Supplier;
  * <p>There is no table of claims: a place is held exactly while a live session of the tenant carries
  * it in its {@code place} attribute, so logout, expiry (a missed ping), eviction or an admin ending
  * the session frees it with nothing to clean up. Claim-and-open (or claim-and-update) runs under a
- * per-tenant lock, so two agents racing for a place cannot both win on this node (a
- * {@link ReentrantLock}: the action writes to storage, and a waiting virtual thread must not pin its
- * carrier). Password hashing
- * and upstream calls happen before the lock is taken. The lock is per node: with several nodes
- * sharing a store, two simultaneous claims on different nodes could both succeed.
+ * per-tenant {@link NamedLocks} lock (in Redis when several nodes share it), so two agents racing for
+ * a place cannot both win, on one node or across nodes. Password hashing and upstream calls happen
+ * before the lock is taken.
  */
 final class HotSeating {
     static final String PLACE = "place";
 
     private final SessionEngine sessions;
-    private final Map<String, Lock> locks = new ConcurrentHashMap<>();
+    private final NamedLocks locks;
 
-    HotSeating(SessionEngine sessions) {
+    HotSeating(SessionEngine sessions, NamedLocks locks) {
         this.sessions = sessions;
+        this.locks = locks;
     }
 
     /** The place is held by another agent's live session (who that is stays unsaid). */
@@ -54,9 +50,7 @@ final class HotSeating {
         if (place == null) {
             return action.get();
         }
-        Lock lock = locks.computeIfAbsent(tenant, t -> new ReentrantLock());
-        lock.lock();
-        try {
+        return locks.withLock("srs-places:" + tenant, () -> {
             boolean taken = sessions.list(tenant, null, SrsDialect.CHANNEL).stream()
                     .filter(s -> place.equals(s.attributes().get(PLACE)))
                     .filter(s -> !s.accountId().equals(accountId))
@@ -65,8 +59,6 @@ final class HotSeating {
                 throw new PlaceTaken(place);
             }
             return action.get();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 }

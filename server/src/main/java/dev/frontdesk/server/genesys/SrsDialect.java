@@ -60,7 +60,7 @@ public final class SrsDialect implements HttpService {
     public SrsDialect(Services services) {
         this.core = services.core();
         this.requests = services.requests();
-        this.seats = new HotSeating(core.sessions());
+        this.seats = new HotSeating(core.sessions(), core.locks());
         this.authenticator = new SrsAuthenticator(core, new UpstreamRws());
     }
 
