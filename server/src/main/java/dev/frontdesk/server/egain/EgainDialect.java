@@ -4,6 +4,8 @@ import dev.frontdesk.server.Services;
 import dev.frontdesk.server.oauth.TokenEndpoint;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The eGain / ECE dialect: v12 user (agent) login and logout, v15 customer login and logout, v19
@@ -13,6 +15,7 @@ import io.helidon.webserver.http.HttpService;
  */
 public final class EgainDialect implements HttpService {
     static final String SESSION_HEADER = "X-egain-session";
+    static final String CONTEXT_ROOT = "/system";
 
     static final String V12_LOGIN = "/ws/v12/authentication/user/login";
     static final String V12_LOGOUT = "/ws/v12/authentication/user/logout";
@@ -21,6 +24,16 @@ public final class EgainDialect implements HttpService {
     static final String V19_TOKEN = "/ws/v19/clientapplications/authentication/oauth2/token";
     static final String V19_REVOKE = "/ws/v19/clientapplications/authentication/oauth2/revoke";
 
+    /** Which API answers a path, and the root element of its XML errors. */
+    record Endpoint(EgainApi api, String errorRoot) {
+    }
+
+    private static final Map<String, Endpoint> ENDPOINTS = Map.of(
+            V12_LOGIN, new Endpoint(EgainApi.V12, "error"),
+            V12_LOGOUT, new Endpoint(EgainApi.V12, "Error"),
+            V15_LOGIN, new Endpoint(EgainApi.V15, "error"),
+            V15_LOGOUT, new Endpoint(EgainApi.V15, "Error"));
+
     private final EgainExchanges exchanges;
     private final LoginEndpoint v12Login;
     private final LoginEndpoint v15Login;
@@ -28,7 +41,7 @@ public final class EgainDialect implements HttpService {
     private final TokenEndpoint tokens;
 
     public EgainDialect(Services services) {
-        this.exchanges = new EgainExchanges(services.requests(), services.config().maxBodyBytes());
+        this.exchanges = new EgainExchanges(services.requests());
         this.v12Login = new LoginEndpoint(EgainApi.V12, services.core(), services.requests());
         this.v15Login = new LoginEndpoint(EgainApi.V15, services.core(), services.requests());
         this.logouts = new LogoutEndpoints(services.core(), services.requests());
@@ -37,7 +50,7 @@ public final class EgainDialect implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        for (String root : new String[] {"", "/system"}) {
+        for (String root : new String[] {"", CONTEXT_ROOT}) {
             rules.post(root + V12_LOGIN, exchanges.of(EgainApi.V12, "error", v12Login::login))
                     .any(root + V12_LOGIN, exchanges.methodNotAllowed(EgainApi.V12, "error", "POST"))
                     .delete(root + V12_LOGOUT, exchanges.of(EgainApi.V12, "Error", logouts::v12))
@@ -49,5 +62,11 @@ public final class EgainDialect implements HttpService {
                     .post(root + V19_TOKEN, tokens::token)
                     .post(root + V19_REVOKE, tokens::revokeBearer);
         }
+    }
+
+    /** The login or logout endpoint at a raw path (with or without {@code /system}), else empty. */
+    static Optional<Endpoint> endpoint(String rawPath) {
+        String path = rawPath.startsWith(CONTEXT_ROOT + "/") ? rawPath.substring(CONTEXT_ROOT.length()) : rawPath;
+        return Optional.ofNullable(ENDPOINTS.get(path));
     }
 }

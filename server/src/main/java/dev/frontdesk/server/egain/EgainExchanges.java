@@ -3,11 +3,17 @@ package dev.frontdesk.server.egain;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.Requests;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.RequestException;
+import io.helidon.http.ServerRequestHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectTransportRequest;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The frame around every eGain handler: negotiates the answer's format and language (406 for an
  * {@code Accept-Language} naming none of the fifteen), runs the handler, and turns every refusal —
- * the dialect's own {@link EgainError}s, the shared helpers' {@link BadRequest}s (413, 415, 431) and
- * real faults (500, logged without request data) — into the eGain error shape. Nothing a client
- * sends reaches Frontdesk's generic error mappers.
+ * the dialect's own {@link EgainError}s, the shared helpers' {@link BadRequest}s (415, 431) and
+ * real faults (500, logged without request data) — into the eGain error shape; a body over the limit
+ * (413) goes to {@link EgainDirectHandler}. Nothing a client sends reaches the generic error mappers.
  */
 final class EgainExchanges {
     private static final Logger LOG = LoggerFactory.getLogger(EgainExchanges.class);
@@ -29,11 +35,9 @@ final class EgainExchanges {
     }
 
     private final Requests requests;
-    private final long maxBodyBytes;
 
-    EgainExchanges(Requests requests, long maxBodyBytes) {
+    EgainExchanges(Requests requests) {
         this.requests = requests;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -44,15 +48,18 @@ final class EgainExchanges {
             Exchange exchange = null;
             try {
                 Tenant tenant = requests.tenant(req);
-                EgainLanguage fallback = EgainLanguage.fallback(tenant.settings().defaultLanguage());
-                exchange = new Exchange(api, WireFormat.choose(req.headers().values(HeaderNames.ACCEPT),
-                        requestMediaType(req)), fallback);
-                exchange = exchange.withLanguage(language(req, fallback));
+                exchange = provisional(api, req.headers(), tenant);
+                exchange = exchange.withLanguage(language(req.headers(), exchange.language()));
                 handler.handle(req, res, exchange, tenant);
             } catch (EgainError e) {
                 reply(res, exchange, api, e, errorRoot);
             } catch (BadRequest e) {
+                if (e.status() == 413) {
+                    throw tooLarge(req);
+                }
                 reply(res, exchange, api, translate(e, api), errorRoot);
+            } catch (RequestException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.error("eGain {} request failed with {}", api, e.getClass().getName(), e);
                 reply(res, exchange, api, new EgainError(500, "server.error"), errorRoot);
@@ -67,8 +74,18 @@ final class EgainExchanges {
         });
     }
 
-    private static EgainLanguage language(ServerRequest req, EgainLanguage fallback) {
-        List<String> values = req.headers().values(HeaderNames.ACCEPT_LANGUAGE);
+    /**
+     * The answer's format and the tenant's default language, before {@code Accept-Language} is
+     * checked: what an error found while negotiating (the 406 itself) is written in.
+     */
+    static Exchange provisional(EgainApi api, ServerRequestHeaders headers, Tenant tenant) {
+        return new Exchange(api, WireFormat.choose(headers.values(HeaderNames.ACCEPT), requestMediaType(headers)),
+                EgainLanguage.fallback(tenant.settings().defaultLanguage()));
+    }
+
+    /** The {@code Accept-Language} choice; 406 when the header names none of the fifteen. */
+    static EgainLanguage language(ServerRequestHeaders headers, EgainLanguage fallback) {
+        List<String> values = headers.values(HeaderNames.ACCEPT_LANGUAGE);
         if (values.isEmpty()) {
             return fallback;
         }
@@ -80,13 +97,26 @@ final class EgainExchanges {
         return chosen.orElseThrow(() -> new EgainError(406, "language.unsupported"));
     }
 
-    private EgainError translate(BadRequest e, EgainApi api) {
+    private static EgainError translate(BadRequest e, EgainApi api) {
         return switch (e.status()) {
-            case 413 -> new EgainError(413, "request.tooLarge", maxBodyBytes);
             case 415 -> new EgainError(415, "request.unsupportedType", api.supportedTypes());
             case 431 -> new EgainError(431, "request.headerTooLong");
             default -> EgainError.badRequest("request.invalid");
         };
+    }
+
+    /**
+     * A body over the limit is answered by {@link EgainDirectHandler}, as when the web server refuses a
+     * declared length itself: that path closes the connection, so the rest of the body is never read.
+     * Helidon's own {@link RequestException} for a chunked body over the limit passes through untouched.
+     */
+    private static RequestException tooLarge(ServerRequest req) {
+        return RequestException.builder()
+                .type(DirectHandler.EventType.BAD_REQUEST)
+                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                .request(DirectTransportRequest.create(req.prologue(), req.headers()))
+                .setKeepAlive(false)
+                .build();
     }
 
     private static void reply(ServerResponse res, Exchange exchange, EgainApi api, EgainError error, String root) {
@@ -98,10 +128,10 @@ final class EgainExchanges {
     }
 
     /** The request's media type for choosing the answer's format; a malformed one counts as none. */
-    static String requestMediaType(ServerRequest req) {
+    static String requestMediaType(ServerRequestHeaders headers) {
         try {
-            return Requests.mediaType(req);
-        } catch (BadRequest e) {
+            return headers.contentType().map(t -> t.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
+        } catch (RuntimeException e) {
             return "";
         }
     }

@@ -22,9 +22,13 @@ final class EgainReplies {
         String message = EgainMessages.text(exchange.language(), error.key(), error.args());
         error.headers().forEach(res::header);
         res.header(HeaderNames.CONTENT_LANGUAGE, exchange.language().code());
-        send(res, error.status(), exchange.format(), exchange.format() == WireFormat.XML
+        send(res, error.status(), exchange.format(), errorBody(exchange, root, message));
+    }
+
+    static String errorBody(Exchange exchange, String root, String message) {
+        return exchange.format() == WireFormat.XML
                 ? xmlError(root, exchange.api().namespace(), message)
-                : Json.write(Map.of("message", message)));
+                : Json.write(Map.of("message", message));
     }
 
     static String xmlError(String root, String namespace, String message) {
