@@ -22,6 +22,7 @@ import dev.frontdesk.core.throttle.FailureThrottle;
 import dev.frontdesk.core.throttle.InMemoryThrottleCounters;
 import dev.frontdesk.server.admin.AdminAuth;
 import dev.frontdesk.server.config.ServerConfig;
+import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
@@ -35,6 +36,7 @@ import dev.frontdesk.server.store.jdbc.JdbcClientStore;
 import dev.frontdesk.server.store.jdbc.JdbcSessionStore;
 import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
 import dev.frontdesk.server.store.jdbc.JdbcTokenStore;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -121,6 +123,9 @@ public final class FrontdeskServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(config.maxBodyBytes())
+                // a body declared too large is refused before routing; eGain paths answer it in their shape
+                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
+                        new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .routing(routing -> Routes.register(routing, services));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {

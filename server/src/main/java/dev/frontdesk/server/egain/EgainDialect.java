@@ -1,18 +1,72 @@
 package dev.frontdesk.server.egain;
 
 import dev.frontdesk.server.Services;
+import dev.frontdesk.server.oauth.TokenEndpoint;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import java.util.Map;
+import java.util.Optional;
 
-/** The eGain / ECE (v12 user login, v15 customer login, v19 client tokens) dialect. */
+/**
+ * The eGain / ECE dialect: v12 user (agent) login and logout, v15 customer login and logout, v19
+ * client-application tokens. Every path is served as written and under the context root
+ * {@code /system}, as real ECE clients call it. Login errors are {@code <error>} / {@code {"message"}},
+ * logout errors {@code <Error>}; the token endpoints speak RFC 6749.
+ */
 public final class EgainDialect implements HttpService {
-    private final Services services;
+    static final String SESSION_HEADER = "X-egain-session";
+    static final String CONTEXT_ROOT = "/system";
+
+    static final String V12_LOGIN = "/ws/v12/authentication/user/login";
+    static final String V12_LOGOUT = "/ws/v12/authentication/user/logout";
+    static final String V15_LOGIN = "/ws/v15/context/authentication/user/login";
+    static final String V15_LOGOUT = "/ws/v15/context/authentication/user/logout";
+    static final String V19_TOKEN = "/ws/v19/clientapplications/authentication/oauth2/token";
+    static final String V19_REVOKE = "/ws/v19/clientapplications/authentication/oauth2/revoke";
+
+    /** Which API answers a path, and the root element of its XML errors. */
+    record Endpoint(EgainApi api, String errorRoot) {
+    }
+
+    private static final Map<String, Endpoint> ENDPOINTS = Map.of(
+            V12_LOGIN, new Endpoint(EgainApi.V12, "error"),
+            V12_LOGOUT, new Endpoint(EgainApi.V12, "Error"),
+            V15_LOGIN, new Endpoint(EgainApi.V15, "error"),
+            V15_LOGOUT, new Endpoint(EgainApi.V15, "Error"));
+
+    private final EgainExchanges exchanges;
+    private final LoginEndpoint v12Login;
+    private final LoginEndpoint v15Login;
+    private final LogoutEndpoints logouts;
+    private final TokenEndpoint tokens;
 
     public EgainDialect(Services services) {
-        this.services = services;
+        this.exchanges = new EgainExchanges(services.requests());
+        this.v12Login = new LoginEndpoint(EgainApi.V12, services.core(), services.requests());
+        this.v15Login = new LoginEndpoint(EgainApi.V15, services.core(), services.requests());
+        this.logouts = new LogoutEndpoints(services.core(), services.requests());
+        this.tokens = new TokenEndpoint(services.core(), services.requests(), "egain-v19");
     }
 
     @Override
     public void routing(HttpRules rules) {
+        for (String root : new String[] {"", CONTEXT_ROOT}) {
+            rules.post(root + V12_LOGIN, exchanges.of(EgainApi.V12, "error", v12Login::login))
+                    .any(root + V12_LOGIN, exchanges.methodNotAllowed(EgainApi.V12, "error", "POST"))
+                    .delete(root + V12_LOGOUT, exchanges.of(EgainApi.V12, "Error", logouts::v12))
+                    .any(root + V12_LOGOUT, exchanges.methodNotAllowed(EgainApi.V12, "Error", "DELETE"))
+                    .post(root + V15_LOGIN, exchanges.of(EgainApi.V15, "error", v15Login::login))
+                    .any(root + V15_LOGIN, exchanges.methodNotAllowed(EgainApi.V15, "error", "POST"))
+                    .post(root + V15_LOGOUT, exchanges.of(EgainApi.V15, "Error", logouts::v15))
+                    .any(root + V15_LOGOUT, exchanges.methodNotAllowed(EgainApi.V15, "Error", "POST"))
+                    .post(root + V19_TOKEN, tokens::token)
+                    .post(root + V19_REVOKE, tokens::revokeBearer);
+        }
+    }
+
+    /** The login or logout endpoint at a raw path (with or without {@code /system}), else empty. */
+    static Optional<Endpoint> endpoint(String rawPath) {
+        String path = rawPath.startsWith(CONTEXT_ROOT + "/") ? rawPath.substring(CONTEXT_ROOT.length()) : rawPath;
+        return Optional.ofNullable(ENDPOINTS.get(path));
     }
 }
