@@ -13,8 +13,12 @@ public final class StoreUnavailable extends RuntimeException {
     public static boolean isCause(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof StoreUnavailable || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException || t instanceof java.net.ConnectException) {
                 return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true; // SQL state class 08: connection exception
             }
             if (t.getClass().getName().startsWith("io.lettuce.core.Redis")) {
                 return true;

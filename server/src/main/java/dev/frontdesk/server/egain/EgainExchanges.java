@@ -1,5 +1,6 @@
 package dev.frontdesk.server.egain;
 
+import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.Requests;
@@ -61,6 +62,11 @@ final class EgainExchanges {
             } catch (RequestException e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (StoreUnavailable.isCause(e)) {
+                    reply(res, exchange, api, new EgainError(503, "server.unavailable").header("Retry-After", "5"),
+                            errorRoot);
+                    return;
+                }
                 LOG.error("eGain {} request failed with {}", api, e.getClass().getName(), e);
                 reply(res, exchange, api, new EgainError(500, "server.error"), errorRoot);
             }

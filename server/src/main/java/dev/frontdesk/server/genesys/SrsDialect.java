@@ -7,6 +7,7 @@ import dev.frontdesk.core.session.EndReason;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.RequestContext;
+import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.Services;
@@ -118,6 +119,11 @@ public final class SrsDialect implements HttpService {
             } catch (Validation e) {
                 SrsReplies.status(res, 400, SrsReplies.MISSING_PARAMETER, e.getMessage());
             } catch (RuntimeException e) {
+                if (StoreUnavailable.isCause(e)) {
+                    res.header(HeaderNames.RETRY_AFTER, "5");
+                    SrsReplies.status(res, 503, SrsReplies.INTERNAL_ERROR, "Service temporarily unavailable");
+                    return;
+                }
                 LOG.error("unexpected {} on SRS {} {}", e.getClass().getName(), req.prologue().method().text(),
                         req.path().rawPath(), e);
                 SrsReplies.status(res, 500, SrsReplies.INTERNAL_ERROR, "Internal error");

@@ -37,6 +37,15 @@ class BackendFaultTest {
                 assertThat(login.statusCode()).isEqualTo(503);
                 assertThat(login.headers().firstValue("Retry-After")).isPresent();
                 assertThat(Http.plain().get(node.baseUrl() + "/health/ready").statusCode()).isEqualTo(503);
+                HttpResponse<String> egain = Http.plain().post(node.baseUrl() + "/ws/v12/authentication/user/login",
+                        "application/json", "{\"userName\":\"steadfast\",\"password\":\"steadfast-password-1\"}");
+                assertThat(egain.statusCode()).isEqualTo(503);
+                assertThat(egain.headers().firstValue("Retry-After")).isPresent();
+                assertThat(egain.body()).contains("\"message\"");
+                HttpResponse<String> srs = Http.plain().get(node.baseUrl() + "/api/v2/me",
+                        "Authorization", Http.basic("steadfast", "steadfast-password-1"));
+                assertThat(srs.statusCode()).isEqualTo(503);
+                assertThat(srs.body()).contains("\"statusCode\":4");
 
                 redis.start();
                 awaitReady(node);

@@ -49,6 +49,23 @@ class ThrottlingTest {
     }
 
     @Test
+    void throttledLoginInEveryDialectAnswersItsNormalFailureWithRetryAfter() {
+        server.admin().createAgent("dialects", "dialects-password-1");
+        for (int i = 0; i < 6; i++) {
+            login("dialects", "guess-" + i, "198.51.100.50");
+        }
+        HttpResponse<String> egain = http.post(server.baseUrl() + "/ws/v12/authentication/user/login", "application/json",
+                "{\"userName\":\"dialects\",\"password\":\"dialects-password-1\"}", "X-Forwarded-For", "198.51.100.50");
+        assertThat(egain.statusCode()).isEqualTo(401);
+        assertThat(egain.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> srs = http.get(server.baseUrl() + "/api/v2/me", "X-Forwarded-For", "198.51.100.50",
+                "Authorization", Http.basic("dialects", "dialects-password-1"));
+        assertThat(srs.statusCode()).isEqualTo(401);
+        assertThat(srs.headers().firstValue("Retry-After")).isPresent();
+        assertThat(srs.body()).contains("\"statusCode\":20");
+    }
+
+    @Test
     void unknownUserNamesAreCountedToo() {
         for (int i = 0; i < 5; i++) {
             assertThat(login("ghost", "guess-" + i, "198.51.100.8").headers().firstValue("Retry-After")).isEmpty();
