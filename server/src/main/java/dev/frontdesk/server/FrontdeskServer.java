@@ -70,7 +70,7 @@ public final class FrontdeskServer implements AutoCloseable {
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
         Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
-                () -> core.sessions().isHealthy());
+                () -> core.sessions().isHealthy(), database.jdbi());
 
         WebServer webServer = WebServer.builder()
                 .host(config.host())
