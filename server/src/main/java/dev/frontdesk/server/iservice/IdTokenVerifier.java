@@ -135,13 +135,13 @@ final class IdTokenVerifier {
         if (message.contains("expired")) {
             return "the token has expired";
         }
-        if (message.contains("audience")) {
+        if (message.contains("audience") || message.contains("aud claim")) {
             return "the token is for another audience";
         }
         if (message.contains("before use time") || message.contains("nbf")) {
             return "the token is not valid yet";
         }
-        if (message.contains("iss")) {
+        if (message.contains("iss claim")) {
             return "the token has the wrong issuer";
         }
         if (message.contains("missing")) {
