@@ -129,21 +129,20 @@ public final class IServiceDialect implements HttpService {
             return true;
         }
         String value = origin.get().trim().toLowerCase(Locale.ROOT);
-        if (tenant.settings().corsAllowedOrigins().stream().anyMatch(p -> ResetLinks.originMatches(p, value))) {
+        if (tenant.settings().corsAllowedOrigins().stream().anyMatch(p -> Origins.matches(p, value))) {
             return true;
         }
         try {
             URI uri = new URI(value);
-            if (uri.getHost() == null) {
+            String authority = req.authority() == null ? "" : req.authority().trim().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || uri.getScheme() == null || authority.isEmpty()) {
                 return false;
             }
-            String authority = req.authority() == null ? "" : req.authority().trim().toLowerCase(Locale.ROOT);
-            String scheme = uri.getScheme();
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-            String host = uri.getHost() + (defaultPort ? "" : ":" + port);
-            return host.equals(authority) || (defaultPort && (uri.getHost() + ":" + (port == -1
-                    ? ("https".equals(scheme) ? 443 : 80) : port)).equals(authority));
+            int defaultPort = uri.getScheme().equals("https") ? 443 : 80;
+            int originPort = uri.getPort() == -1 ? defaultPort : uri.getPort();
+            URI request = new URI("http://" + authority);
+            int requestPort = request.getPort() == -1 ? defaultPort : request.getPort();
+            return uri.getHost().equals(request.getHost()) && originPort == requestPort;
         } catch (URISyntaxException e) {
             return false;
         }

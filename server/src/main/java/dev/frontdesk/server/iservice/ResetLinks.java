@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reset links: {@code <resetUrl>?confirm=<code>}. A client may name its own reset page
@@ -44,12 +43,12 @@ final class ResetLinks {
             return false;
         }
         URI uri = parsed.get();
-        String origin = origin(uri);
+        String origin = Origins.of(uri);
         TenantSettings settings = tenant.settings();
-        if (parse(settings.passwordResetUrl()).map(ResetLinks::origin).filter(origin::equals).isPresent()) {
+        if (parse(settings.passwordResetUrl()).map(Origins::of).filter(origin::equals).isPresent()) {
             return true;
         }
-        if (settings.corsAllowedOrigins().stream().anyMatch(p -> originMatches(p, origin))) {
+        if (settings.corsAllowedOrigins().stream().anyMatch(p -> Origins.matches(p, origin))) {
             return true;
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -64,29 +63,5 @@ final class ResetLinks {
         String head = hash < 0 ? url : url.substring(0, hash);
         String separator = head.contains("?") ? (head.endsWith("?") || head.endsWith("&") ? "" : "&") : "?";
         return head + separator + "confirm=" + code + fragment;
-    }
-
-    static String origin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
-    }
-
-    /** An allowed-origin entry, where {@code *} stands for one host label, against an origin. */
-    static boolean originMatches(String pattern, String origin) {
-        String p = pattern.trim().toLowerCase(Locale.ROOT);
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        if (!p.contains("*")) {
-            return p.equals(origin);
-        }
-        String[] parts = p.split("\\*", -1);
-        StringBuilder regex = new StringBuilder(Pattern.quote(parts[0]));
-        for (int i = 1; i < parts.length; i++) {
-            regex.append("[a-z0-9-]+").append(Pattern.quote(parts[i]));
-        }
-        return Pattern.matches(regex.toString(), origin);
     }
 }
