@@ -259,4 +259,16 @@ class IServicePasswordResetTest {
 
         assertThat(result.loggedIn().get("isPasswordResetConfigured").asBoolean()).isTrue();
     }
+
+    @Test
+    void resetSendWhenTenantHasNoMailServerThenSaysSoAndLoggedInSaysNotConfigured() {
+        server.admin().patchSettings("default", java.util.Collections.singletonMap("mail", null));
+
+        var result = new IServiceClient(server).json("resetsend", Map.of("emailAddress", "anyone@example.com"));
+        var loggedIn = new IServiceClient(server).form("loggedin");
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.errors()).containsExactly(Messages.RESET_NOT_CONFIGURED);
+        assertThat(loggedIn.loggedIn().get("isPasswordResetConfigured").asBoolean()).isFalse();
+    }
 }
