@@ -117,7 +117,7 @@ public final class FrontdeskServer implements AutoCloseable {
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
         Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
-                () -> database.isHealthy() && sessionStore.isHealthy());
+                () -> database.isHealthy() && sessionStore.isHealthy(), database.jdbi());
 
         var builder = WebServer.builder()
                 .host(config.host())

@@ -1,0 +1,50 @@
+package dev.frontdesk.core.reset;
+
+import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.support.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Password-reset codes: 128 random bits each (a {@link Secrets#newSecret()}), stored only as their
+ * SHA-256, valid for the tenant's lifetime, usable once. Issuing a code for an account kills the
+ * account's older codes, so only the newest mail works.
+ */
+public final class PasswordResets {
+    private final ResetCodeStore store;
+    private final Clock clock;
+    private final Secrets secrets;
+
+    public PasswordResets(ResetCodeStore store, Clock clock, Secrets secrets) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /** A new code for the account, to be mailed and then forgotten; the account's older codes die. */
+    public String issue(Account account, Duration lifetime) {
+        Instant now = clock.instant();
+        String code = secrets.newSecret();
+        store.removeExpired(now);
+        store.replaceCodesOf(new ResetCode(Secrets.hash(code), account.tenant(), account.id(), now, now.plus(lifetime)));
+        return code;
+    }
+
+    /**
+     * Uses up a code: the ID of the account it was issued for, or empty when the code is unknown,
+     * already used, expired, or belongs to another tenant. A code that fails here is gone either way.
+     */
+    public Optional<String> redeem(String tenant, String code) {
+        if (code == null || code.isBlank() || code.length() > 128) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return store.take(Secrets.hash(code))
+                .filter(c -> c.tenant().equals(tenant))
+                .filter(c -> !c.isExpiredAt(now))
+                .map(ResetCode::accountId);
+    }
+}
