@@ -12,6 +12,7 @@ import dev.frontdesk.server.nativeapi.NativeApi;
 import dev.frontdesk.server.ops.AccessLogFilter;
 import dev.frontdesk.server.ops.HealthService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ public final class Routes {
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
                 .error(StoreUnavailable.class, (req, res, e) -> unavailable(res))
+                .error(HttpException.class, (req, res, e) -> Responses.error(res, e.status().code(),
+                        e.status().reasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), null))
                 .error(Exception.class, (req, res, e) -> {
                     if (StoreUnavailable.isCause(e)) {
                         unavailable(res);

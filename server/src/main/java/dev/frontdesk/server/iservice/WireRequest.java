@@ -25,8 +25,11 @@ record WireRequest(Map<String, String> fields, Map<String, JsonNode> objects) {
     }
 
     static WireRequest parse(ServerRequest request, Requests requests) {
-        String mediaType = Requests.mediaType(request);
-        byte[] body = requests.body(request);
+        return parse(Requests.mediaType(request), requests.body(request));
+    }
+
+    /** Form-encoded or JSON fields, names lower-cased; {@link BadRequest} for anything malformed. */
+    static WireRequest parse(String mediaType, byte[] body) {
         if (body.length == 0) {
             return empty();
         }

@@ -151,6 +151,13 @@ class NativeApiTest {
     }
 
     @Test
+    void unknownPathThen404NotA500() {
+        HttpResponse<String> response = http.get(server.baseUrl() + "/no/such/path");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"error\"");
+    }
+
+    @Test
     void everyAnswerCarriesNoStoreAndNosniff() {
         HttpResponse<String> response = api.login("nat", "nat-password-1", false);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
