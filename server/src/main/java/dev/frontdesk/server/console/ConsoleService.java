@@ -64,7 +64,8 @@ public final class ConsoleService implements HttpService {
                 .post("/api/session", this::signIn)
                 .get("/api/session", this::current)
                 .delete("/api/session", this::signOut)
-                .get("/{file}", this::asset);
+                .get("/{file}", this::asset)
+                .any(this::notFound);
     }
 
     record SignInBody(String username, String password) {
@@ -82,9 +83,10 @@ public final class ConsoleService implements HttpService {
     }
 
     private void index(ServerRequest req, ServerResponse res) {
-        if (!req.path().rawPath().endsWith("/")) {
+        String path = req.path().absolute().rawPath();
+        if (!path.endsWith("/")) {
             // relative asset URLs in the page need the trailing slash
-            res.status(301).header(HeaderNames.LOCATION, req.path().rawPath() + "/").send();
+            res.status(301).header(HeaderNames.LOCATION, path + "/").send();
             return;
         }
         send(res, assets.find("index.html").orElseThrow());
@@ -93,10 +95,14 @@ public final class ConsoleService implements HttpService {
     private void asset(ServerRequest req, ServerResponse res) {
         Optional<StaticAssets.Asset> asset = assets.find(req.path().pathParameters().get("file"));
         if (asset.isEmpty()) {
-            Responses.error(res, 404, "not_found", null);
+            notFound(req, res);
             return;
         }
         send(res, asset.get());
+    }
+
+    private void notFound(ServerRequest req, ServerResponse res) {
+        Responses.error(res, 404, "not_found", null);
     }
 
     private static void send(ServerResponse res, StaticAssets.Asset asset) {
