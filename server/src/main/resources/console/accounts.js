@@ -37,6 +37,7 @@ async function renderList(ctx) {
         : h('span', { class: 'badge off' }, 'disabled') },
       { label: 'Created', cell: (a) => time(a.createdAt) },
     ];
+    columns.rowData = (a) => ({ username: a.username });
     replaceKeepingFocus(results, table('Accounts', columns, shown, 'No accounts match.'));
   };
   const load = async () => {

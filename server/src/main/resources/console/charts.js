@@ -56,11 +56,11 @@ function dataTable(caption, headers, rows) {
  * Stacked columns over time.
  * buckets: [{label: 'HH:MM', values: {seriesKey: count}}]; series: [{key, label, colour}]
  */
-export function stackedColumns(title, description, buckets, series) {
+export function stackedColumns(title, description, buckets, series, size = {}) {
   chartCounter += 1;
   const id = 'chart-' + chartCounter;
-  const width = 720;
-  const height = 260;
+  const width = size.width || 720;
+  const height = size.height || 260;
   const left = 40;
   const right = 10;
   const top = 12;
@@ -99,9 +99,10 @@ export function stackedColumns(title, description, buckets, series) {
         base += count;
       }
     });
-    if (i % 10 === 0 || i === buckets.length - 1) {
-      svg.appendChild(s('text', { class: 'axis', x: (left + i * slot + slot / 2).toFixed(2), y: height - 8,
-        'text-anchor': 'middle' }, bucket.label));
+    const last = i === buckets.length - 1;
+    if ((i % 10 === 0 && buckets.length - 1 - i >= 6) || last) {
+      svg.appendChild(s('text', { class: 'axis', x: (left + i * slot + (last ? slot : slot / 2)).toFixed(2),
+        y: height - 8, 'text-anchor': last ? 'end' : (i === 0 ? 'start' : 'middle') }, bucket.label));
     }
   });
   svg.appendChild(s('line', { class: 'baseline', x1: left, x2: width - right, y1: top + plotH, y2: top + plotH }));
@@ -118,9 +119,9 @@ export function stackedColumns(title, description, buckets, series) {
 export function horizontalBars(title, description, items) {
   chartCounter += 1;
   const id = 'chart-' + chartCounter;
-  const width = 720;
-  const rowH = 30;
-  const left = 150;
+  const width = 600;
+  const rowH = 34;
+  const left = 130;
   const right = 50;
   const height = Math.max(1, items.length) * rowH + 10;
   const max = niceMax(Math.max(0, ...items.map((x) => x.value)));

@@ -19,6 +19,7 @@ export async function render(ctx) {
         'aria-label': 'Delete client ' + c.clientId, onclick: () => remove(c),
       }, 'Delete') },
     ];
+    columns.rowData = (c) => ({ clientId: c.clientId });
     replaceKeepingFocus(results, table('Client applications', columns, list, 'No client applications yet.'));
   };
 

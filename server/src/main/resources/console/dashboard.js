@@ -83,11 +83,12 @@ function build(data) {
 
   const outcomeChart = stackedColumns('Logins per minute by outcome, last hour',
     attempts + ' login attempts in the last 60 minutes: ' + OUTCOMES.map((o) => totals[o.key] + ' ' + o.label.toLowerCase()).join(', ') + '.',
-    buckets, OUTCOMES);
+    buckets, OUTCOMES, { width: 1100, height: 240 });
   const channelChart = stackedColumns('Logins per minute by channel, last hour',
     'Login attempts of every outcome per minute, split by the channel (dialect) they came through: '
     + (channelSeries.length ? channelSeries.map((c) => c.label).join(', ') : 'none') + '.',
-    byChannel, channelSeries.length ? channelSeries : [{ key: '-', label: 'no logins', colour: 4 }]);
+    byChannel, channelSeries.length ? channelSeries : [{ key: '-', label: 'no logins', colour: 4 }],
+    { width: 600, height: 280 });
   const sessionItems = [...sessionChannels.entries()].sort((a, b) => b[1] - a[1])
     .map(([label, value]) => ({ label, value, colour: channelColour(channelList, label) }));
   const sessionChart = horizontalBars('Live sessions by channel',

@@ -211,7 +211,7 @@ export function time(iso, withRelative) {
  * Each cell carries data-label so the narrow layout can show the column name.
  */
 export function table(caption, columns, rows, emptyText) {
-  const thead = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.className }, c.label))));
+  const thead = h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.label))));
   const tbody = h('tbody');
   if (rows.length === 0) {
     tbody.appendChild(h('tr', { class: 'empty' }, h('td', { colspan: columns.length }, emptyText || 'Nothing to show.')));
@@ -220,6 +220,11 @@ export function table(caption, columns, rows, emptyText) {
     const tr = h('tr', {});
     if (columns.rowKey) {
       tr.dataset.key = columns.rowKey(row);
+    }
+    if (columns.rowData) {
+      Object.entries(columns.rowData(row)).forEach(([k, v]) => {
+        tr.dataset[k] = v;
+      });
     }
     columns.forEach((c, index) => {
       const content = c.cell(row);

@@ -29,6 +29,7 @@ export function sessionTable(ctx, list, refresh, options = {}) {
       }, 'End all of account')) },
   ];
   columns.rowKey = (s) => s.ref;
+  columns.rowData = (s) => ({ username: s.username, channel: s.channel });
   return table(options.caption || 'Live sessions', columns, list, options.emptyText || 'No live sessions.');
 }
 
