@@ -201,8 +201,20 @@ export function relative(iso, now) {
   return seconds >= 0 ? 'in ' + text : text + ' ago';
 }
 
-export function time(iso, withRelative) {
-  return h('time', { datetime: iso, title: iso }, formatTime(iso),
+/** Today's times as the time of day only; other days with their date. */
+export function formatShort(iso) {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  if (date.toDateString() === new Date().toDateString()) {
+    return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+  return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function time(iso, withRelative, short) {
+  return h('time', { datetime: iso, title: formatTime(iso) }, short ? formatShort(iso) : formatTime(iso),
     withRelative ? h('span', { class: 'relative' }, ' (' + relative(iso) + ')') : null);
 }
 

@@ -13,9 +13,9 @@ export function sessionTable(ctx, list, refresh, options = {}) {
       h('span', { class: 'badge ' + s.accountType }, s.accountType)) },
     { label: 'Channel', cell: (s) => h('span', { class: 'channel' }, s.channel) },
     { label: 'Client IP', cell: (s) => s.clientIp || '—', className: 'mono' },
-    { label: 'Created', cell: (s) => time(s.createdAt) },
-    { label: 'Last seen', cell: (s) => time(s.lastSeenAt, true) },
-    { label: 'Expires', cell: (s) => time(s.expiresAt, true) },
+    { label: 'Created', cell: (s) => time(s.createdAt, false, true) },
+    { label: 'Last seen', cell: (s) => time(s.lastSeenAt, true, true) },
+    { label: 'Expires', cell: (s) => time(s.expiresAt, true, true) },
     { label: 'Actions', className: 'actions-cell', cell: (s) => h('div', { class: 'row-actions' },
       h('button', {
         type: 'button', class: 'button small danger', 'data-focus-key': 'end-' + s.ref, 'data-action': 'end-session',
@@ -26,7 +26,7 @@ export function sessionTable(ctx, list, refresh, options = {}) {
         type: 'button', class: 'button small secondary', 'data-focus-key': 'endall-' + s.username + '-' + s.ref,
         'data-action': 'end-all', 'aria-label': 'End all sessions of ' + s.username,
         onclick: () => endAll(ctx, s.username, refresh),
-      }, 'End all of account')) },
+      }, 'End all')) },
   ];
   columns.rowKey = (s) => s.ref;
   columns.rowData = (s) => ({ username: s.username, channel: s.channel });
@@ -87,7 +87,8 @@ export async function render(ctx) {
 
   const refresh = async (background) => {
     try {
-      all = await admin.sessions(ctx.tenant, {}, { background });
+      all = (await admin.sessions(ctx.tenant, {}, { background }))
+        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
     } catch (e) {
       if (e.status !== 401) {
         status.textContent = 'Refresh failed: ' + describeError(e);
