@@ -100,7 +100,8 @@ export function stackedColumns(title, description, buckets, series, size = {}) {
       }
     });
     const last = i === buckets.length - 1;
-    if ((i % 10 === 0 && buckets.length - 1 - i >= 6) || last) {
+    const every = size.labelEvery || 10;
+    if ((i % every === 0 && buckets.length - 1 - i >= every * 0.6) || last) {
       svg.appendChild(s('text', { class: 'axis', x: (left + i * slot + (last ? slot : slot / 2)).toFixed(2),
         y: height - 8, 'text-anchor': last ? 'end' : (i === 0 ? 'start' : 'middle') }, bucket.label));
     }

@@ -38,6 +38,7 @@ async function load(ctx, background) {
 
 function build(data) {
   const { sessions, perOutcome, start } = data;
+  const narrow = window.matchMedia('(max-width: 640px)').matches;
   const buckets = [];
   const byChannel = [];
   for (let i = 0; i < MINUTES; i++) {
@@ -83,12 +84,12 @@ function build(data) {
 
   const outcomeChart = stackedColumns('Logins per minute by outcome, last hour',
     attempts + ' login attempts in the last 60 minutes: ' + OUTCOMES.map((o) => totals[o.key] + ' ' + o.label.toLowerCase()).join(', ') + '.',
-    buckets, OUTCOMES, { width: 1100, height: 240 });
+    buckets, OUTCOMES, narrow ? { width: 420, height: 280, labelEvery: 20 } : { width: 1100, height: 240 });
   const channelChart = stackedColumns('Logins per minute by channel, last hour',
     'Login attempts of every outcome per minute, split by the channel (dialect) they came through: '
     + (channelSeries.length ? channelSeries.map((c) => c.label).join(', ') : 'none') + '.',
     byChannel, channelSeries.length ? channelSeries : [{ key: '-', label: 'no logins', colour: 4 }],
-    { width: 600, height: 280 });
+    narrow ? { width: 420, height: 280, labelEvery: 20 } : { width: 600, height: 280 });
   const sessionItems = [...sessionChannels.entries()].sort((a, b) => b[1] - a[1])
     .map(([label, value]) => ({ label, value, colour: channelColour(channelList, label) }));
   const sessionChart = horizontalBars('Live sessions by channel',
@@ -139,4 +140,8 @@ export async function render(ctx) {
   };
   await refresh(false);
   ctx.every(REFRESH_MS, () => refresh(true));
+  const media = window.matchMedia('(max-width: 640px)');
+  const redraw = () => refresh(true);
+  media.addEventListener('change', redraw);
+  ctx.onLeave(() => media.removeEventListener('change', redraw));
 }

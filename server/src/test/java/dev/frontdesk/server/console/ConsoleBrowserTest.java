@@ -286,7 +286,7 @@ class ConsoleBrowserTest {
         browser.screenshot("11-dashboard");
 
         browser.resize(390, 844);
-        browser.find("svg.chart");
+        browser.waitFor(d -> "0 0 420 280".equals(browser.find("figure.chart-figure svg").getDomAttribute("viewBox")));
         Map<String, Object> viewport = browser.viewport();
         assertThat(((Number) viewport.get("scroll")).intValue()).isLessThanOrEqualTo(((Number) viewport.get("width")).intValue());
         browser.screenshot("12-dashboard-phone");
