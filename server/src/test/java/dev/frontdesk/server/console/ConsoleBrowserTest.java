@@ -60,6 +60,24 @@ class ConsoleBrowserTest {
         assertThat(browser.pageErrors()).isEmpty();
     }
 
+    /**
+     * The dialect the end-to-end test logs the account in through: Frontdesk's native API
+     * ({@code POST /api/v1/login}, checked with {@code GET /api/v1/session}). Issue 10 asks for the eGain
+     * dialect ({@code POST /ws/v12/authentication/user/login} -> 204 + {@code X-egain-session}); these three
+     * members are all that changes when it is used instead.
+     */
+    static final String DIALECT_CHANNEL = "native";
+
+    private static String logInThroughDialect(String username, String password) {
+        return users.loginOk(username, password);
+    }
+
+    private static boolean sessionAccepted(String session) {
+        int status = users.sessionStatus(session);
+        assertThat(status).isIn(200, 401);
+        return status == 200;
+    }
+
     private void signIn() {
         browser.find("#signin-form input[name=password]");
         browser.type("#signin-form input[name=password]", TestServer.ADMIN_PASSWORD);
@@ -98,14 +116,14 @@ class ConsoleBrowserTest {
         JsonNode account = server.admin().ok("GET", "/tenants/default/accounts?username=agent.smith", null).get(0);
         assertThat(account.get("email").asString()).isEqualTo("smith@example.com");
 
-        // the account logs in (native API; the eGain dialect is not on this branch yet)
-        String session = users.loginOk("agent.smith", PASSWORD);
-        assertThat(users.sessionStatus(session)).isEqualTo(200);
+        // the account logs in through a dialect
+        String session = logInThroughDialect("agent.smith", PASSWORD);
+        assertThat(sessionAccepted(session)).isTrue();
 
-        // the session appears on the live sessions page (by its periodic refresh)
+        // the session appears on the live sessions page
         goTo("sessions");
         WebElement row = browser.find("#sessions-results tr[data-username='agent.smith']");
-        assertThat(row.getText()).contains("agent.smith").contains("native").contains("127.0.0.1");
+        assertThat(row.getText()).contains("agent.smith").contains(DIALECT_CHANNEL).contains("127.0.0.1");
         browser.screenshot("04-sessions");
 
         // end it from the console
@@ -118,7 +136,7 @@ class ConsoleBrowserTest {
         browser.screenshot("06-session-ended");
 
         // the session is refused afterwards
-        assertThat(users.sessionStatus(session)).isEqualTo(401);
+        assertThat(sessionAccepted(session)).isFalse();
         JsonNode ended = server.admin().ok("GET", "/tenants/default/events?type=session.ended&username=agent.smith", null);
         assertThat(ended).hasSize(1);
         assertThat(ended.get(0).get("actor").asString()).isEqualTo("admin");
