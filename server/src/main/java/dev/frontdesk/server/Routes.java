@@ -41,6 +41,7 @@ public final class Routes {
                 .register(new EgainDialect(services))
                 .register(new IServiceDialect(services))
                 .register(new SrsDialect(services))
+                .register("/console", new dev.frontdesk.server.console.ConsoleService(services))
                 .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))

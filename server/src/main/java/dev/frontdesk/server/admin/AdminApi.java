@@ -79,6 +79,24 @@ public final class AdminApi implements HttpService {
             res.next();
             return;
         }
+        switch (auth.consoleSessions().check(req)) {
+            case ACCEPTED -> {
+                res.next();
+                return;
+            }
+            case FORBIDDEN -> {
+                Responses.error(res, 403, "csrf_token_invalid", null);
+                return;
+            }
+            case EXPIRED -> {
+                // no Basic challenge: the browser would answer it with a password prompt of its own
+                Responses.error(res, 401, "unauthorized", null);
+                return;
+            }
+            case ABSENT -> {
+                // judged by Basic alone, as before
+            }
+        }
         res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"frontdesk-admin\", charset=\"UTF-8\"");
         Responses.error(res, 401, "unauthorized", null);
     }

@@ -3,6 +3,7 @@ package dev.frontdesk.server.admin;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.server.http.BasicCredentials;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,9 @@ import org.jdbi.v3.core.Jdbi;
  * when that is unset, one is generated on first start, printed once, and only its hash is kept.
  * Verified passwords are remembered by their SHA-256 for a minute so scripts calling the admin API in
  * a loop do not pay an Argon2 hash per call.
+ *
+ * <p>Besides Basic, the admin API accepts a browser session of the admin console when one is
+ * plugged in with {@link #acceptConsoleSessions(ConsoleSessionCheck)}; until then it accepts only Basic.
  */
 public final class AdminAuth {
     public static final String USER = "admin";
@@ -21,6 +25,7 @@ public final class AdminAuth {
     private final PasswordHasher hasher;
     private final String passwordHash;
     private final Map<String, Long> recentlyVerified = new ConcurrentHashMap<>();
+    private volatile ConsoleSessionCheck consoleSessions = ConsoleSessionCheck.NONE;
 
     private AdminAuth(PasswordHasher hasher, String passwordHash) {
         this.hasher = hasher;
@@ -66,5 +71,34 @@ public final class AdminAuth {
             recentlyVerified.put(key, now);
         }
         return ok;
+    }
+
+    /** Lets the admin console's session cookie stand for the admin in the admin API (see the console package). */
+    public void acceptConsoleSessions(ConsoleSessionCheck check) {
+        this.consoleSessions = java.util.Objects.requireNonNull(check, "check");
+    }
+
+    public ConsoleSessionCheck consoleSessions() {
+        return consoleSessions;
+    }
+
+    /** How a request stands with respect to a console session cookie. */
+    public enum ConsoleVerdict {
+        /** No console cookie: the request is judged by Basic alone, as before the console existed. */
+        ABSENT,
+        /** A live console session, and for a change a matching CSRF token. */
+        ACCEPTED,
+        /** A console cookie whose session has ended or expired. */
+        EXPIRED,
+        /** A live console session, but a change without a matching CSRF token (or from a foreign origin). */
+        FORBIDDEN
+    }
+
+    /** The admin console's side of authentication. */
+    @FunctionalInterface
+    public interface ConsoleSessionCheck {
+        ConsoleSessionCheck NONE = request -> ConsoleVerdict.ABSENT;
+
+        ConsoleVerdict check(ServerRequest request);
     }
 }

@@ -47,6 +47,27 @@ public final class ClientAddresses {
         return address.getHostAddress();
     }
 
+    /**
+     * Whether the client reached us over TLS: our own listener is TLS, or a trusted proxy says so in
+     * its last {@code X-Forwarded-Proto}. The header of an untrusted peer is ignored.
+     */
+    public boolean viaTls(ServerRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        SocketAddress peer = request.remotePeer().address();
+        if (trustedProxies.isEmpty() || !(peer instanceof InetSocketAddress inet) || inet.getAddress() == null
+                || !isTrusted(inet.getAddress())) {
+            return false;
+        }
+        List<String> values = request.headers().values(HeaderNames.X_FORWARDED_PROTO);
+        if (values.isEmpty()) {
+            return false;
+        }
+        String[] protos = String.join(",", values).split(",");
+        return protos[protos.length - 1].trim().equalsIgnoreCase("https");
+    }
+
     private boolean isTrusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(c -> c.contains(address));
     }
