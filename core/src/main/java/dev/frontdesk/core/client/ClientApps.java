@@ -2,6 +2,7 @@ package dev.frontdesk.core.client;
 
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.credential.DummyHash;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.session.Admission;
 import dev.frontdesk.core.support.RequestContext;
@@ -35,7 +36,7 @@ public final class ClientApps {
     private final Secrets secrets;
     private static final Duration VERIFIED_SECRET_MEMORY = Duration.ofMinutes(10);
 
-    private final String dummyHash;
+    private final DummyHash dummyHash;
     private final java.util.Map<String, VerifiedSecret> verifiedSecrets = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record VerifiedSecret(String secretDigest, Instant until) {
@@ -50,7 +51,7 @@ public final class ClientApps {
         this.audit = audit;
         this.clock = clock;
         this.secrets = secrets;
-        this.dummyHash = hasher.hash(secrets.newSecret());
+        this.dummyHash = new DummyHash(hasher);
     }
 
     /** Registers a client; a secret is generated when none is given. */
@@ -97,7 +98,7 @@ public final class ClientApps {
                 && Secrets.constantTimeEquals(verified.secretDigest(), digest)) {
             return client;
         }
-        boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElse(dummyHash));
+        boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElseGet(dummyHash::value));
         if (client.isPresent() && matches && !secret.isEmpty()) {
             verifiedSecrets.put(cacheKey, new VerifiedSecret(digest, now.plus(VERIFIED_SECRET_MEMORY)));
             return client;

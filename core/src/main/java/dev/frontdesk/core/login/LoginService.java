@@ -5,13 +5,13 @@ import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.account.Accounts;
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.credential.DummyHash;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.credential.PasswordPolicy;
 import dev.frontdesk.core.session.OpenResult;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.RequestContext;
-import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.core.tenant.Tenants;
 import dev.frontdesk.core.throttle.LoginThrottle;
@@ -35,7 +35,7 @@ public final class LoginService {
     private final LoginThrottle throttle;
     private final Tenants tenants;
     private final Audit audit;
-    private final String dummyHash;
+    private final DummyHash dummyHash;
 
     public LoginService(Accounts accounts, PasswordHasher hasher, SessionEngine sessions, LoginThrottle throttle,
                         Tenants tenants, Audit audit) {
@@ -45,7 +45,7 @@ public final class LoginService {
         this.throttle = throttle;
         this.tenants = tenants;
         this.audit = audit;
-        this.dummyHash = hasher.hash(Secrets.strong().newSecret());
+        this.dummyHash = new DummyHash(hasher);
     }
 
     public LoginResult login(LoginRequest request) {
@@ -109,7 +109,7 @@ public final class LoginService {
         }
         String normalized = PasswordPolicy.normalize(candidate);
         String hash = account.map(Account::passwordHash).orElse(null);
-        boolean matches = hasher.matches(normalized, hash == null ? dummyHash : hash);
+        boolean matches = hasher.matches(normalized, hash == null ? dummyHash.value() : hash);
         return hash != null && matches && !candidate.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.frontdesk.server.http.BasicCredentials;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,11 +24,11 @@ public final class AdminAuth {
     private static final long CACHE_MILLIS = 60_000;
 
     private final PasswordHasher hasher;
-    private final String passwordHash;
+    private final CompletableFuture<String> passwordHash;
     private final Map<String, Long> recentlyVerified = new ConcurrentHashMap<>();
     private volatile ConsoleSessionCheck consoleSessions = ConsoleSessionCheck.NONE;
 
-    private AdminAuth(PasswordHasher hasher, String passwordHash) {
+    private AdminAuth(PasswordHasher hasher, CompletableFuture<String> passwordHash) {
         this.hasher = hasher;
         this.passwordHash = passwordHash;
     }
@@ -36,19 +37,21 @@ public final class AdminAuth {
     public static AdminAuth bootstrap(Jdbi jdbi, PasswordHasher hasher, String configuredPassword,
                                       java.util.function.Consumer<String> generatedPassword) {
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
-            return new AdminAuth(hasher, hasher.hash(configuredPassword));
+            // hashed in the background: start-up does not wait for Argon2
+            return new AdminAuth(hasher, CompletableFuture.supplyAsync(() -> hasher.hash(configuredPassword),
+                    command -> Thread.ofVirtual().start(command)));
         }
         Optional<String> stored = jdbi.withHandle(h -> h.createQuery(
                 "SELECT secret_hash FROM server_secrets WHERE name = 'admin'").mapTo(String.class).findOne());
         if (stored.isPresent()) {
-            return new AdminAuth(hasher, stored.get());
+            return new AdminAuth(hasher, CompletableFuture.completedFuture(stored.get()));
         }
         String password = Secrets.strong().newSecret();
         String hash = hasher.hash(password);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :h)")
                 .bind("h", hash).execute());
         generatedPassword.accept(password);
-        return new AdminAuth(hasher, hash);
+        return new AdminAuth(hasher, CompletableFuture.completedFuture(hash));
     }
 
     public boolean verify(Optional<BasicCredentials> credentials) {
@@ -65,7 +68,7 @@ public final class AdminAuth {
         if (verifiedAt != null && now - verifiedAt < CACHE_MILLIS) {
             return true;
         }
-        boolean ok = hasher.matches(password, passwordHash);
+        boolean ok = hasher.matches(password, passwordHash.join());
         if (ok) {
             recentlyVerified.clear();
             recentlyVerified.put(key, now);

@@ -90,19 +90,32 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Clicks the element, finding it again if the page re-rendered it in between. */
     void click(String css) {
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        waitFor(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
+    /** Replaces the field's text, finding it again if the page re-rendered it in between. */
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        waitFor(d -> {
+            WebElement field = d.findElement(By.cssSelector(css));
+            if (!field.isDisplayed() || !field.isEnabled()) {
+                return null;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
     }
 
     <T> T waitFor(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .until(condition);
     }
 

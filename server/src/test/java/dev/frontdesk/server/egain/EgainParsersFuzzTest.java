@@ -11,7 +11,7 @@ import dev.frontdesk.server.http.BadRequest;
 class EgainParsersFuzzTest {
     private static final String[] TYPES = {"application/xml", "application/json", "multipart/form-data", "text/xml"};
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void loginBody(FuzzedDataProvider data) {
         String type = data.pickValue(TYPES);
         String boundary = data.consumeString(40);
@@ -23,7 +23,7 @@ class EgainParsersFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void acceptLanguage(FuzzedDataProvider data) {
         EgainLanguage.negotiate(data.consumeRemainingAsString(), EgainLanguage.fallback("en-US"));
     }

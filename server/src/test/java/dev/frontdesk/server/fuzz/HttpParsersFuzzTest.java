@@ -17,12 +17,12 @@ class HttpParsersFuzzTest {
     record LoginBody(String username, String password, Boolean force) {
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void basicHeader(FuzzedDataProvider data) {
         BasicCredentials.parse(data.consumeRemainingAsString());
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void formBody(FuzzedDataProvider data) {
         try {
             Requests.form(data.consumeRemainingAsBytes());
@@ -31,7 +31,7 @@ class HttpParsersFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void jsonBody(FuzzedDataProvider data) {
         try {
             JsonBodies.read(data.consumeRemainingAsBytes(), LoginBody.class);

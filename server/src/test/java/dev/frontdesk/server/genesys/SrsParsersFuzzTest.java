@@ -9,7 +9,7 @@ import java.util.List;
 /** Fuzz targets for SRS configuration arrays and CORS origin matching. */
 class SrsParsersFuzzTest {
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void configurationBody(FuzzedDataProvider data) {
         try {
             SrsPost.parse(JsonBodies.tree(data.consumeRemainingAsBytes()));
@@ -18,7 +18,7 @@ class SrsParsersFuzzTest {
         }
     }
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void corsOrigin(FuzzedDataProvider data) {
         String pattern = data.consumeString(80);
         SrsCors.allowed(data.consumeRemainingAsString(), List.of("https://*.example.com", "http://localhost:3000", pattern));

@@ -8,7 +8,7 @@ import dev.frontdesk.server.http.BadRequest;
 class IServiceParsersFuzzTest {
     private static final String[] TYPES = {"application/json", "application/x-www-form-urlencoded", "", "text/plain"};
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "10m")
     void wireRequest(FuzzedDataProvider data) {
         String type = data.pickValue(TYPES);
         try {
