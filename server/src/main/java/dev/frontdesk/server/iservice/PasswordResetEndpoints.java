@@ -3,7 +3,6 @@ package dev.frontdesk.server.iservice;
 import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.audit.AuditType;
-import dev.frontdesk.core.credential.PasswordPolicy;
 import dev.frontdesk.core.reset.PasswordResets;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Validation;
@@ -128,18 +127,7 @@ final class PasswordResetEndpoints {
         if (code.isEmpty()) {
             errors.add(Messages.RESET_CODE_INVALID);
         }
-        if (password.isEmpty()) {
-            errors.add(Messages.PASSWORD_REQUIRED);
-        } else {
-            if (confirmation != null && !confirmation.equals(password)) {
-                errors.add(Messages.PASSWORDS_DIFFER);
-            }
-            try {
-                PasswordPolicy.check(password, call.tenant().settings().passwordPolicy(), "password");
-            } catch (Validation e) {
-                errors.add(Registration.sentence(e.getMessage()));
-            }
-        }
+        Registration.checkNewPassword(password, confirmation, call.tenant().settings().passwordPolicy(), null, errors);
         if (!errors.isEmpty()) {
             // The code is not used up: the user may try again with a better password.
             return Reply.failed(sessions.currentView(call), errors);

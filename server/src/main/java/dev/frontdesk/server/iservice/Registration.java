@@ -7,6 +7,7 @@ import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.account.NewAccount;
 import dev.frontdesk.core.credential.PasswordPolicy;
 import dev.frontdesk.core.support.Validation;
+import dev.frontdesk.core.tenant.PasswordPolicySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,18 +54,8 @@ final class Registration {
         } else if (!LoggedInView.looksLikeEmail(email)) {
             errors.add(Messages.EMAIL_INVALID);
         }
-        if (password.isEmpty()) {
-            errors.add(Messages.PASSWORD_REQUIRED);
-        } else {
-            if (confirmation != null && !confirmation.equals(password)) {
-                errors.add(Messages.PASSWORDS_DIFFER);
-            }
-            try {
-                PasswordPolicy.check(password, call.tenant().settings().passwordPolicy(), "password");
-            } catch (Validation e) {
-                errors.add(sentence(e.getMessage()));
-            }
-        }
+        checkNewPassword(password, confirmation, call.tenant().settings().passwordPolicy(),
+                username.isEmpty() ? email : username, errors);
         Map<String, String> properties = new LinkedHashMap<>();
         String firstName = body.text("firstName");
         String lastName = body.text("lastName");
@@ -134,6 +125,26 @@ final class Registration {
     }
 
     /** "password must be ..." becomes "Password must be ...." for display. */
+    /**
+     * The rules for a new password (register, resetconfirm): present, equal to its confirmation when one
+     * is sent, and within the tenant's policy; each broken rule adds one message to {@code errors}.
+     */
+    static void checkNewPassword(String password, String confirmation, PasswordPolicySettings policy, String username,
+                                 List<String> errors) {
+        if (password.isEmpty()) {
+            errors.add(Messages.PASSWORD_REQUIRED);
+            return;
+        }
+        if (confirmation != null && !confirmation.equals(password)) {
+            errors.add(Messages.PASSWORDS_DIFFER);
+        }
+        try {
+            PasswordPolicy.check(password, policy, "password", username);
+        } catch (Validation e) {
+            errors.add(sentence(e.getMessage()));
+        }
+    }
+
     static String sentence(String message) {
         if (message == null || message.isEmpty()) {
             return "The request is not valid.";
