@@ -91,8 +91,8 @@ public final class FrontdeskServer implements AutoCloseable {
             tenantStore = publishing(tenantStore, redis);
         } else {
             locks = NamedLocks.local();
-            sessionStore = new JdbcSessionStore(database);
-            tokenStore = new JdbcTokenStore(database.jdbi());
+            sessionStore = JdbcSessionStore.open(database);
+            tokenStore = JdbcTokenStore.open(database.jdbi());
             counters = new InMemoryThrottleCounters();
         }
         Frontdesk.Ports ports = new Frontdesk.Ports(

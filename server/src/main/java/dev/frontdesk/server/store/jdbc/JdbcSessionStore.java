@@ -1,18 +1,14 @@
 package dev.frontdesk.server.store.jdbc;
 
 import dev.frontdesk.core.account.AccountType;
-import dev.frontdesk.core.session.Admission;
-import dev.frontdesk.core.session.CappedIndex;
+import dev.frontdesk.core.session.IndexedSessionStore;
 import dev.frontdesk.core.session.Session;
-import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.server.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,94 +18,60 @@ import org.jdbi.v3.core.Jdbi;
  * {@code kill -9}; an ended session is deleted from the table before it leaves memory, so it cannot
  * come back after a restart.
  */
-public final class JdbcSessionStore implements SessionStore {
-    private final Jdbi jdbi;
+public final class JdbcSessionStore implements IndexedSessionStore.Journal {
     private final Database database;
-    private final CappedIndex<Session> index = new CappedIndex<>();
-    private final CappedIndex.Journal<Session> journal = new CappedIndex.Journal<>() {
-        @Override
-        public void removed(Session session) {
-            jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :id")
-                    .bind("id", session.idHash()).execute());
-        }
+    private final Jdbi jdbi;
 
-        @Override
-        public void added(Session s) {
-            jdbi.useHandle(h -> h.createUpdate("""
-                            INSERT INTO sessions (id_hash, ref, tenant, account_id, username, account_type, channel,
-                                created_at, last_seen_at, idle_timeout_ms, absolute_expiry, client_ip, user_agent,
-                                client_id, attributes)
-                            VALUES (:idHash, :ref, :tenant, :accountId, :username, :type, :channel, :createdAt,
-                                :lastSeenAt, :idle, :absoluteExpiry, :clientIp, :userAgent, :clientId, :attributes)""")
-                    .bind("idHash", s.idHash()).bind("ref", s.ref()).bind("tenant", s.tenant())
-                    .bind("accountId", s.accountId()).bind("username", s.username())
-                    .bind("type", s.accountType().wireName()).bind("channel", s.channel())
-                    .bind("createdAt", s.createdAt().toEpochMilli()).bind("lastSeenAt", s.lastSeenAt().toEpochMilli())
-                    .bind("idle", s.idleTimeout().toMillis()).bind("absoluteExpiry", s.absoluteExpiry().toEpochMilli())
-                    .bind("clientIp", s.clientIp()).bind("userAgent", s.userAgent()).bind("clientId", s.clientId())
-                    .bind("attributes", Json.write(s.attributes()))
-                    .execute());
-        }
-    };
-
-    public JdbcSessionStore(Database database) {
+    private JdbcSessionStore(Database database) {
         this.database = database;
         this.jdbi = database.jdbi();
-        jdbi.withHandle(h -> h.createQuery("SELECT * FROM sessions").map((rs, ctx) -> read(rs)).list())
-                .forEach(index::restore);
+    }
+
+    public static IndexedSessionStore open(Database database) {
+        JdbcSessionStore journal = new JdbcSessionStore(database);
+        return new IndexedSessionStore(journal,
+                journal.jdbi.withHandle(h -> h.createQuery("SELECT * FROM sessions").map((rs, ctx) -> read(rs)).list()));
     }
 
     @Override
-    public Admission<Session> admit(Session session, int cap, boolean force, Instant now) {
-        return index.admit(session, cap, force, now, journal);
+    public void added(Session s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO sessions (id_hash, ref, tenant, account_id, username, account_type, channel,
+                            created_at, last_seen_at, idle_timeout_ms, absolute_expiry, client_ip, user_agent,
+                            client_id, attributes)
+                        VALUES (:idHash, :ref, :tenant, :accountId, :username, :type, :channel, :createdAt,
+                            :lastSeenAt, :idle, :absoluteExpiry, :clientIp, :userAgent, :clientId, :attributes)""")
+                .bind("idHash", s.idHash()).bind("ref", s.ref()).bind("tenant", s.tenant())
+                .bind("accountId", s.accountId()).bind("username", s.username())
+                .bind("type", s.accountType().wireName()).bind("channel", s.channel())
+                .bind("createdAt", s.createdAt().toEpochMilli()).bind("lastSeenAt", s.lastSeenAt().toEpochMilli())
+                .bind("idle", s.idleTimeout().toMillis()).bind("absoluteExpiry", s.absoluteExpiry().toEpochMilli())
+                .bind("clientIp", s.clientIp()).bind("userAgent", s.userAgent()).bind("clientId", s.clientId())
+                .bind("attributes", Json.write(s.attributes()))
+                .execute());
     }
 
     @Override
-    public Optional<Session> find(String idHash) {
-        return index.find(idHash);
+    public void removed(Session session) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE id_hash = :id")
+                .bind("id", session.idHash()).execute());
     }
 
     @Override
-    public void touch(String idHash, Instant lastSeenAt) {
-        index.update(idHash, s -> s.touchedAt(lastSeenAt)).ifPresent(s ->
-                jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :at WHERE id_hash = :id")
-                        .bind("at", lastSeenAt.toEpochMilli()).bind("id", idHash).execute()));
+    public void touched(String idHash, Instant lastSeenAt) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET last_seen_at = :at WHERE id_hash = :id")
+                .bind("at", lastSeenAt.toEpochMilli()).bind("id", idHash).execute());
     }
 
     @Override
-    public void updateAttributes(String idHash, Map<String, String> attributes) {
-        index.update(idHash, s -> s.withAttributes(attributes)).ifPresent(s ->
-                jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET attributes = :a WHERE id_hash = :id")
-                        .bind("a", Json.write(attributes)).bind("id", idHash).execute()));
-    }
-
-    @Override
-    public Optional<Session> remove(String idHash) {
-        return index.remove(idHash, journal);
-    }
-
-    @Override
-    public List<Session> findByAccount(String accountId) {
-        return index.itemsOf(accountId);
-    }
-
-    @Override
-    public List<Session> findByTenant(String tenant) {
-        return index.all().stream().filter(s -> s.tenant().equals(tenant)).toList();
-    }
-
-    @Override
-    public List<Session> removeExpired(Instant now) {
-        return index.removeExpired(now, journal);
+    public void attributesChanged(String idHash, Map<String, String> attributes) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE sessions SET attributes = :a WHERE id_hash = :id")
+                .bind("a", Json.write(attributes)).bind("id", idHash).execute());
     }
 
     @Override
     public boolean isHealthy() {
         return database.isHealthy();
-    }
-
-    public int size() {
-        return index.size();
     }
 
     private static Session read(ResultSet rs) throws SQLException {

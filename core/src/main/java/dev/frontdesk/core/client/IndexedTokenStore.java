@@ -3,16 +3,28 @@ package dev.frontdesk.core.client;
 import dev.frontdesk.core.session.Admission;
 import dev.frontdesk.core.session.CappedIndex;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Tokens in memory only: for tests and throw-away servers. */
-public final class InMemoryTokenStore implements TokenStore {
+/** Access tokens held in a {@link CappedIndex} on this node, optionally written through by a journal. */
+public final class IndexedTokenStore implements TokenStore {
     private final CappedIndex<AccessToken> index = new CappedIndex<>();
+    private final CappedIndex.Journal<AccessToken> journal;
+
+    /** @param restored tokens read back from the journal's storage at start-up */
+    public IndexedTokenStore(CappedIndex.Journal<AccessToken> journal, Collection<AccessToken> restored) {
+        this.journal = journal;
+        restored.forEach(index::restore);
+    }
+
+    public static IndexedTokenStore inMemory() {
+        return new IndexedTokenStore(CappedIndex.Journal.none(), List.of());
+    }
 
     @Override
     public Admission<AccessToken> admit(AccessToken token, int cap, boolean force, Instant now) {
-        return index.admit(token, cap, force, now, CappedIndex.Journal.none());
+        return index.admit(token, cap, force, now, journal);
     }
 
     @Override
@@ -22,7 +34,7 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public Optional<AccessToken> remove(String idHash) {
-        return index.remove(idHash, CappedIndex.Journal.none());
+        return index.remove(idHash, journal);
     }
 
     @Override
@@ -32,6 +44,6 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public List<AccessToken> removeExpired(Instant now) {
-        return index.removeExpired(now, CappedIndex.Journal.none());
+        return index.removeExpired(now, journal);
     }
 }
