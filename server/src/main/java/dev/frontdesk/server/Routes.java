@@ -3,17 +3,21 @@ package dev.frontdesk.server;
 import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.admin.AdminApi;
+import dev.frontdesk.server.console.ConsoleService;
 import dev.frontdesk.server.egain.EgainDialect;
 import dev.frontdesk.server.genesys.SrsDialect;
-import dev.frontdesk.server.iservice.IServiceDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.Responses;
+import dev.frontdesk.server.iservice.IServiceDialect;
 import dev.frontdesk.server.nativeapi.NativeApi;
 import dev.frontdesk.server.ops.AccessLogFilter;
 import dev.frontdesk.server.ops.HealthService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +29,8 @@ public final class Routes {
     }
 
     /** A store does not answer: 503 and a hint when to retry, never a 401 that would drop the user. */
-    public static void unavailable(io.helidon.webserver.http.ServerResponse res) {
-        res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "5");
+    public static void unavailable(ServerResponse res) {
+        res.header(HeaderNames.RETRY_AFTER, "5");
         Responses.error(res, 503, "unavailable", null);
     }
 
@@ -41,13 +45,13 @@ public final class Routes {
                 .register(new EgainDialect(services))
                 .register(new IServiceDialect(services))
                 .register(new SrsDialect(services))
-                .register("/console", new dev.frontdesk.server.console.ConsoleService(services))
+                .register("/console", new ConsoleService(services))
                 .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
                 .error(StoreUnavailable.class, (req, res, e) -> unavailable(res))
                 .error(HttpException.class, (req, res, e) -> Responses.error(res, e.status().code(),
-                        e.status().reasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), null))
+                        e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), null))
                 .error(Exception.class, (req, res, e) -> {
                     if (StoreUnavailable.isCause(e)) {
                         unavailable(res);
