@@ -75,10 +75,13 @@ public final class AdminApi implements HttpService {
     }
 
     private void authenticate(ServerRequest req, ServerResponse res) {
-        if (auth.verify(Requests.basic(req))) {
+        AdminAuth.Verdict basic = auth.verifyThrottled(Requests.basic(req), requests.clientIp(req));
+        if (basic.accepted()) {
             res.next();
             return;
         }
+        basic.retryAfter().ifPresent(wait ->
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
         switch (auth.consoleSessions().check(req)) {
             case ACCEPTED -> {
                 res.next();

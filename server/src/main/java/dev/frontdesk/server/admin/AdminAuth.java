@@ -2,8 +2,13 @@ package dev.frontdesk.server.admin;
 
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.support.Secrets;
+import dev.frontdesk.core.tenant.ThrottleSettings;
+import dev.frontdesk.core.throttle.FailureThrottle;
+import dev.frontdesk.core.throttle.InMemoryThrottleCounters;
 import dev.frontdesk.server.http.BasicCredentials;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class AdminAuth {
     public static final String USER = "admin";
+    private static final String THROTTLE_SCOPE = "(admin)";
     private static final long CACHE_MILLIS = 60_000;
 
     private final PasswordHasher hasher;
@@ -52,6 +58,36 @@ public final class AdminAuth {
                 .bind("h", hash).execute());
         generatedPassword.accept(password);
         return new AdminAuth(hasher, CompletableFuture.completedFuture(hash));
+    }
+
+    private final FailureThrottle throttle = new FailureThrottle(new InMemoryThrottleCounters(), Clock.systemUTC());
+
+    /**
+     * Checks Basic credentials of the admin, slowed down like user logins: after a few failures from one
+     * client address, further attempts from it must wait (doubling) and are refused before any hashing.
+     */
+    public Verdict verifyThrottled(Optional<BasicCredentials> credentials, String clientIp) {
+        if (credentials.isEmpty()) {
+            return Verdict.absent();
+        }
+        Optional<Duration> wait = throttle.waitBefore(THROTTLE_SCOPE, USER, clientIp, ThrottleSettings.defaults());
+        if (wait.isPresent()) {
+            return new Verdict(false, wait);
+        }
+        boolean ok = verify(credentials);
+        if (ok) {
+            throttle.succeeded(THROTTLE_SCOPE, USER, clientIp);
+        } else {
+            throttle.failed(THROTTLE_SCOPE, USER, clientIp, ThrottleSettings.defaults());
+        }
+        return new Verdict(ok, Optional.empty());
+    }
+
+    /** The outcome of an admin credential check; {@code retryAfter} is set when the attempt was throttled. */
+    public record Verdict(boolean accepted, Optional<Duration> retryAfter) {
+        static Verdict absent() {
+            return new Verdict(false, Optional.empty());
+        }
     }
 
     public boolean verify(Optional<BasicCredentials> credentials) {

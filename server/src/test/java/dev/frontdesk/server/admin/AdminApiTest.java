@@ -41,6 +41,19 @@ class AdminApiTest {
     }
 
     @Test
+    void repeatedWrongAdminPasswordsThenThatAddressIsSlowedDown() {
+        try (TestServer own = TestServer.start()) {
+            HttpResponse<String> last = null;
+            for (int i = 0; i < 6; i++) {
+                last = Http.plain().get(own.baseUrl() + "/admin/api/v1/tenants",
+                        "Authorization", Http.basic("admin", "guess-" + i));
+                assertThat(last.statusCode()).isEqualTo(401);
+            }
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
     void defaultTenantAlwaysExistsWithDocumentedDefaults() {
         JsonNode tenant = admin.ok("GET", "/tenants/default", null);
         JsonNode settings = tenant.get("settings");
