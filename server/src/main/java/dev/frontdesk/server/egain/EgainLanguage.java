@@ -71,7 +71,7 @@ enum EgainLanguage {
         List<Entry> entries = new ArrayList<>();
         String[] parts = header.split(",");
         for (int i = 0; i < parts.length && i < MAX_ENTRIES; i++) {
-            String[] pieces = parts[i].split(";");
+            String[] pieces = parts[i].split(";", -1);
             String tag = pieces[0].trim();
             if (!TAG.matcher(tag).matches()) {
                 continue;

@@ -101,6 +101,14 @@ class EgainLanguageTest {
         assertThat(excluded.statusCode()).isEqualTo(406);
     }
 
+    /** Found by fuzzing (EgainParsersFuzzTest#acceptLanguage): an element that is only ";" was a 500. */
+    @Test
+    void loginWhenAcceptLanguageHasBareSemicolonElementsThen406NotA500() {
+        assertThat(badLogin("xx,;,,x").statusCode()).isEqualTo(406);
+        assertThat(badLogin(";").statusCode()).isEqualTo(406);
+        assertThat(badLogin("fr-FR,;").statusCode()).isEqualTo(401);
+    }
+
     @Test
     void loginWhenNoHeaderThenTenantDefaultLanguage() {
         server.admin().patchSettings("default", Map.of("defaultLanguage", "sv-SE"));
