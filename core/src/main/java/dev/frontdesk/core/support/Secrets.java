@@ -17,6 +17,7 @@ import java.util.Locale;
  */
 public final class Secrets {
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256 = sha256Prototype();
     private final SecureRandom random;
 
     public Secrets(SecureRandom random) {
@@ -47,8 +48,25 @@ public final class Secrets {
     }
 
     public static byte[] sha256(String text) {
+        return newSha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A copy of a prototype digest: cheaper than a provider lookup on every validation. */
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException("SHA-256 is required by every JDK", impossible);
+            }
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }

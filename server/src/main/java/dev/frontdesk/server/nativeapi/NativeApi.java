@@ -2,6 +2,7 @@ package dev.frontdesk.server.nativeapi;
 
 import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.core.client.AccessToken;
 import dev.frontdesk.core.login.LoginRequest;
 import dev.frontdesk.core.login.LoginResult;
 import dev.frontdesk.core.session.EndReason;
@@ -106,13 +107,13 @@ public final class NativeApi implements HttpService {
     }
 
     private void introspect(ServerRequest req, ServerResponse res) {
-        Optional<String> bearer = Requests.bearerToken(req);
-        if (bearer.isEmpty() || core.clients().validate(bearer.get()).isEmpty()) {
+        Optional<AccessToken> client = Requests.bearerToken(req).flatMap(core.clients()::validate);
+        if (client.isEmpty()) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             Responses.error(res, 401, "invalid_token", null);
             return;
         }
-        String tenantOfClient = core.clients().validate(bearer.get()).get().tenant();
+        String tenantOfClient = client.get().tenant();
         IntrospectBody body = readIntrospectBody(req);
         Optional<Session> session = core.sessions().validate(body.session())
                 .filter(s -> s.tenant().equals(tenantOfClient));
