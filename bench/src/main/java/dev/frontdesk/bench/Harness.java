@@ -56,8 +56,10 @@ public final class Harness {
     final Wrk wrk;
     final Path resultsFile;
     final Path report;
+    boolean profile;
 
-    Harness(Path root, boolean quick, int runs, Set<String> scenarios) throws IOException, InterruptedException {
+    Harness(Path root, boolean quick, int runs, int secondsOverride, Set<String> scenarios) throws IOException,
+            InterruptedException {
         this.root = root;
         this.work = root.resolve("bench/work");
         this.frontdeskJar = root.resolve("server/target/frontdesk.jar");
@@ -65,7 +67,7 @@ public final class Harness {
         this.javaHome = System.getProperty("java.home");
         this.quick = quick;
         this.runs = runs;
-        this.seconds = quick ? 3 : 20;
+        this.seconds = secondsOverride > 0 ? secondsOverride : quick ? 3 : 20;
         this.warmup = quick ? 2 : 8;
         this.scenarios = scenarios;
         Files.createDirectories(work.resolve("logs"));
@@ -78,13 +80,17 @@ public final class Harness {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
+        boolean profile = false;
         int runs = 3;
+        int seconds = 0;
         Path root = Path.of("").toAbsolutePath();
         Set<String> chosen = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--profile" -> profile = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     if (!ALL.contains(args[i])) {
@@ -101,7 +107,8 @@ public final class Harness {
         if (quick && runs == 3) {
             runs = 1;
         }
-        Harness h = new Harness(root, quick, runs, chosen);
+        Harness h = new Harness(root, quick, runs, seconds, chosen);
+        h.profile = profile;
         h.run();
     }
 
@@ -137,6 +144,7 @@ public final class Harness {
         results.meta("fd", "started", now());
         results.meta("fd", "loadBefore", uptime());
         results.meta("fd", "javaOpts", String.join(" ", javaOpts));
+        aotTraining();
         for (int r = 0; r < runs; r++) {
             log("Frontdesk run " + (r + 1) + "/" + runs);
             hashTimer();
@@ -192,10 +200,41 @@ public final class Harness {
         results.save();
     }
 
+    /**
+     * On JDK 25+, bin/frontdesk's first start after a build records the AOT cache (written when that server
+     * stops). That start is a training run, like Keycloak's first start: done here, exercised, not measured.
+     */
+    void aotTraining() throws Exception {
+        Path cache = root.resolve("server/target/frontdesk.aot");
+        if (Runtime.version().feature() < 25 || (Files.exists(cache)
+                && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(frontdeskJar)) > 0)) {
+            return;
+        }
+        log("Frontdesk training start (bin/frontdesk records its AOT cache; not measured)");
+        Path data = work.resolve("fd-training");
+        deleteTree(data);
+        String base = "http://127.0.0.1:" + FD_PORT;
+        try (Server server = startFrontdesk(data, work.resolve("logs/frontdesk-training.log"))) {
+            server.awaitReady(FD_PORT, "/health/ready", 120);
+            FrontdeskSetup setup = new FrontdeskSetup(base);
+            setup.prepare();
+            setup.checkValidate(setup.login(1), setup.token());
+        }
+        deleteTree(data);
+        if (!Files.exists(cache)) {
+            log("  WARNING: no AOT cache was written");
+        }
+    }
+
     Server startFrontdesk(Path data, Path logFile) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FRONTDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("JAVA_HOME", javaHome);
+        if (profile) { // JFR with the "profile" settings (sampling every 10-20 ms, allocation samples)
+            Path jfr = work.resolve("profile/" + logFile.getFileName().toString().replace(".log", ".jfr"));
+            Files.createDirectories(jfr.getParent());
+            env.put("FRONTDESK_JAVA_OPTS", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+        }
         return Server.start("frontdesk", List.of(root.resolve("bin/frontdesk").toString(), "serve", "--host",
                 "127.0.0.1", "--port", String.valueOf(FD_PORT), "--data-dir", data.toString()), env, root, logFile);
     }
