@@ -57,6 +57,7 @@ public final class Harness {
     final Path resultsFile;
     final Path report;
     boolean profile;
+    boolean reportOnly;
 
     Harness(Path root, boolean quick, int runs, int secondsOverride, Set<String> scenarios) throws IOException,
             InterruptedException {
@@ -81,6 +82,7 @@ public final class Harness {
     public static void main(String[] args) throws Exception {
         boolean quick = false;
         boolean profile = false;
+        boolean reportOnly = false;
         int runs = 3;
         int seconds = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -89,6 +91,7 @@ public final class Harness {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--profile" -> profile = true;
+                case "--report" -> reportOnly = true;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--root" -> root = Path.of(args[++i]).toAbsolutePath();
@@ -109,10 +112,16 @@ public final class Harness {
         }
         Harness h = new Harness(root, quick, runs, seconds, chosen);
         h.profile = profile;
+        h.reportOnly = reportOnly;
         h.run();
     }
 
     void run() throws Exception {
+        if (reportOnly) { // re-render BENCHMARKS.md from bench/results.json and bench/analysis.md
+            writeReport();
+            log("wrote " + report);
+            return;
+        }
         log("scenarios " + scenarios + ", " + runs + " run(s), " + seconds + " s per measurement after " + warmup
                 + " s warm-up; JVM flags of bin/frontdesk: " + String.join(" ", javaOpts));
         machine();
@@ -257,6 +266,14 @@ public final class Harness {
         results.add("hash.parallel_per_s", Double.parseDouble(m.group(2)));
         log(String.format(Locale.ROOT, "  one Argon2id hash %.1f ms -> ceiling %.1f/s on %d cores", ms,
                 cores * 1000.0 / ms, cores));
+        Matcher p = Pattern.compile("POOLED single_ms=([0-9.]+) parallel_per_s=([0-9.]+) alloc_spring_bytes=(\\d+) "
+                + "alloc_pooled_bytes=(\\d+)").matcher(out);
+        if (p.find()) {
+            results.add("hash.pooled_single_ms", Double.parseDouble(p.group(1)));
+            results.add("hash.pooled_parallel_per_s", Double.parseDouble(p.group(2)));
+            results.add("hash.alloc_spring_bytes", Double.parseDouble(p.group(3)));
+            results.add("hash.alloc_pooled_bytes", Double.parseDouble(p.group(4)));
+        }
     }
 
     void measure(String metric, String base, List<Wrk.Req> requests, int connections) throws Exception {
@@ -564,7 +581,9 @@ public final class Harness {
     }
 
     void writeReport() throws IOException {
-        Files.writeString(report, new Report(results, runs, seconds, warmup, quick).render(), StandardCharsets.UTF_8);
+        Path analysis = root.resolve("bench/analysis.md");
+        Files.writeString(report, new Report(results, runs, seconds, warmup, quick,
+                Files.exists(analysis) ? Files.readString(analysis) : null).render(), StandardCharsets.UTF_8);
         results.save();
     }
 

@@ -58,6 +58,53 @@ public final class HashTimer {
             System.out.printf(java.util.Locale.ROOT, "HASH single_ms=%.3f parallel_per_s=%.2f threads=%d%n",
                     singleMs, threads * perThread / seconds, threads);
         }
+        pooled(encoder, password, hash, warmup, timed, threads, perThread);
+    }
+
+    /** The same verification through {@link PooledArgon2} (the recommended change), and bytes allocated per hash. */
+    private static void pooled(Argon2PasswordEncoder encoder, String password, String hash, int warmup, int timed,
+                               int threads, int perThread) throws Exception {
+        String[] parts = hash.split("\\$");
+        java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
+        byte[] salt = b64.decode(parts[4]);
+        byte[] expected = b64.decode(parts[5]);
+        PooledArgon2 pooled = new PooledArgon2(19456, 2, 1, threads);
+        char[] pw = password.toCharArray();
+        for (int i = 0; i < warmup; i++) {
+            check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+        }
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long a0 = mx.getCurrentThreadAllocatedBytes();
+        check(encoder.matches(password, hash));
+        long springBytes = mx.getCurrentThreadAllocatedBytes() - a0;
+        a0 = mx.getCurrentThreadAllocatedBytes();
+        check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+        long pooledBytes = mx.getCurrentThreadAllocatedBytes() - a0;
+        long start = System.nanoTime();
+        for (int i = 0; i < timed; i++) {
+            check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+        }
+        double singleMs = (System.nanoTime() - start) / 1e6 / timed;
+        List<Thread> workers = new ArrayList<>();
+        long pstart = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < perThread; i++) {
+                        check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double seconds = (System.nanoTime() - pstart) / 1e9;
+        System.out.printf(java.util.Locale.ROOT,
+                "POOLED single_ms=%.3f parallel_per_s=%.2f alloc_spring_bytes=%d alloc_pooled_bytes=%d%n",
+                singleMs, threads * perThread / seconds, springBytes, pooledBytes);
     }
 
     private static void check(boolean matched) {

@@ -11,8 +11,10 @@ final class Report {
     private final int warmup;
     private final boolean quick;
     private final StringBuilder out = new StringBuilder();
+    private final String analysis;
 
-    Report(Results results, int runs, int seconds, int warmup, boolean quick) {
+    Report(Results results, int runs, int seconds, int warmup, boolean quick, String analysis) {
+        this.analysis = analysis;
         this.r = results;
         this.runs = runs;
         this.seconds = seconds;
@@ -43,6 +45,9 @@ final class Report {
         startup();
         jmh();
         parameters();
+        if (analysis != null && !analysis.isBlank()) {
+            out.append(analysis.strip()).append('\n');
+        }
         return out.toString();
     }
 
@@ -154,6 +159,13 @@ final class Report {
         row("One Argon2id verification, single thread, ms (HashTimer, same JVM flags)", r.stats("hash.single_ms").show());
         row("Hash ceiling = cores / one hash, per s", r.stats("hash.ceiling_per_s").show());
         row("Measured: one hash per core in parallel, per s (diagnostic)", r.stats("hash.parallel_per_s").show());
+        row("Bytes allocated by one verification (Spring's encoder, as the server uses it)",
+                r.stats("hash.alloc_spring_bytes").show());
+        row("Prototype with pooled blocks (bench `PooledArgon2`, same hash output): one hash, ms",
+                r.stats("hash.pooled_single_ms").show());
+        row("Prototype with pooled blocks: one hash per core in parallel, per s",
+                r.stats("hash.pooled_parallel_per_s").show());
+        row("Prototype with pooled blocks: bytes allocated by one verification", r.stats("hash.alloc_pooled_bytes").show());
         row("Frontdesk logins/s", r.stats("fd.login.rps").show());
         row("Frontdesk login / ceiling", r.ratio("fd.login.rps", "hash.ceiling_per_s").showPercent());
         row("Frontdesk login p50 / p99, ms", r.stats("fd.login.p50_ms").show() + " / " + r.stats("fd.login.p99_ms").show());
