@@ -148,10 +148,25 @@ public final class Harness {
     // ---------------------------------------------------------------- Frontdesk
 
     void frontdesk() throws Exception {
-        results.clearGroup("fd");
-        results.clearGroup("hash");
-        results.meta("fd", "started", now());
-        results.meta("fd", "loadBefore", uptime());
+        // a rerun replaces the figures of the scenarios it runs; start-up and RSS are measured in every one
+        boolean all = scenarios.containsAll(List.of("login", "validate", "token"));
+        List<String> cleared = new ArrayList<>(List.of("fd.startup", "fd.rss"));
+        if (scenarios.contains("login")) {
+            cleared.addAll(List.of("fd.login", "hash"));
+        }
+        if (scenarios.contains("validate")) {
+            cleared.addAll(List.of("fd.bare", "fd.session", "fd.introspect"));
+        }
+        if (scenarios.contains("token")) {
+            cleared.add("fd.token");
+        }
+        cleared.forEach(results::clearGroup);
+        String what = all ? "" : " (" + String.join(", ", scenarios.stream().filter(s -> !s.equals("memory")
+                && !s.equals("keycloak") && !s.equals("jmh")).toList()) + ")";
+        results.meta("fd", "started", all || results.meta("fd", "started").isEmpty() ? now() + what
+                : results.meta("fd", "started") + "; " + now() + what);
+        results.meta("fd", "loadBefore", all || results.meta("fd", "loadBefore").isEmpty() ? uptime()
+                : results.meta("fd", "loadBefore") + "; " + uptime());
         results.meta("fd", "javaOpts", String.join(" ", javaOpts));
         aotTraining();
         for (int r = 0; r < runs; r++) {
@@ -205,7 +220,8 @@ public final class Harness {
             }
             results.save();
         }
-        results.meta("fd", "loadAfter", uptime());
+        results.meta("fd", "loadAfter", all || results.meta("fd", "loadAfter").isEmpty() ? uptime()
+                : results.meta("fd", "loadAfter") + "; " + uptime());
         results.save();
     }
 
@@ -572,7 +588,8 @@ public final class Harness {
         results.meta("machine", "memory", exec(List.of("sh", "-c", "free -h | awk '/Mem:/{print $2}'"), 10).trim());
         results.meta("machine", "kernel", exec(List.of("uname", "-sr"), 10).trim());
         results.meta("machine", "os", exec(List.of("sh", "-c", ". /etc/os-release; echo $PRETTY_NAME"), 10).trim());
-        results.meta("machine", "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        results.meta("machine", "java", System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
         results.meta("machine", "wrk", exec(List.of("sh", "-c", "wrk -v 2>&1 | head -1"), 10).trim());
         results.meta("machine", "frontdesk", exec(List.of("git", "-C", root.toString(), "describe", "--always",
                 "--dirty"), 10).trim() + " (" + exec(List.of("git", "-C", root.toString(), "rev-parse", "--abbrev-ref",

@@ -33,7 +33,8 @@ final class Report {
                 + "`bench/results.json`. Every figure is **median (min – max)** over the runs (each run is a fresh "
                 + "server life cycle); ratios are computed per run, from figures measured in the same run, and "
                 + "then summarised. Load comes from `wrk` in a separate process over loopback; the two servers run "
-                + "one at a time on the same cores with nothing else of ours running.");
+                + "one at a time on the same cores, with no other process of the harness running. The machine "
+                + "itself is shared: the load averages below show what else was running.");
         line();
         machine();
         targets();
@@ -67,8 +68,8 @@ final class Report {
         row("Keycloak JVM flags", "its own defaults from `kc.sh`");
         for (String g : List.of("fd", "kc", "mem", "jmh")) {
             if (!r.meta("fd".equals(g) ? "fd" : g, "started").isEmpty()) {
-                row("Run of " + groupName(g), r.meta(g, "started") + "; load average before: " + r.meta(g, "loadBefore")
-                        + ", after: " + r.meta(g, "loadAfter"));
+                row("Run of " + groupName(g), r.meta(g, "started") + "; load average (1/5/15 min) before: "
+                        + loads(r.meta(g, "loadBefore")) + ", after: " + loads(r.meta(g, "loadAfter")));
             }
         }
         line();
@@ -173,6 +174,14 @@ final class Report {
         row("Keycloak password grant / Frontdesk's ceiling", r.ratio("kc.login.rps", "hash.ceiling_per_s").showPercent());
         row("Keycloak p50 / p99, ms", r.stats("kc.login.p50_ms").show() + " / " + r.stats("kc.login.p99_ms").show());
         errors("fd.login", "kc.login");
+        if (!r.meta("hashPrototype", "started").isEmpty()) {
+            line();
+            line("The allocation and prototype rows come from a later login-only run (" + r.meta("hashPrototype", "started")
+                    + ", load average before " + loads(r.meta("hashPrototype", "loadBefore")) + "), whose other figures "
+                    + "were: Spring hash " + r.meta("hashPrototype", "single_ms") + " ms, ceiling "
+                    + r.meta("hashPrototype", "ceiling_per_s") + "/s, two-thread hashing " + r.meta("hashPrototype",
+                    "parallel_per_s") + "/s, Frontdesk logins " + r.meta("hashPrototype", "login_rps") + "/s.");
+        }
         line();
     }
 
@@ -321,7 +330,20 @@ final class Report {
     }
 
     private static String x(Stats s) {
-        return s.empty() ? "n/a" : s.show().replace(" (", "x (").replace(")", "x)");
+        return s.empty() ? "n/a" : Stats.fmt(s.median()) + "x (" + Stats.fmt(s.min()) + "x – " + Stats.fmt(s.max()) + "x)";
+    }
+
+    /** "1.2 3.4 5.6 7/890 123; ..." -> "1.2 3.4 5.6; ..." (1, 5 and 15 minute load averages). */
+    private static String loads(String raw) {
+        StringBuilder b = new StringBuilder();
+        for (String part : raw.split(";")) {
+            String[] f = part.trim().split("\\s+");
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : part.trim());
+        }
+        return b.toString();
     }
 
     private static String ms(Stats s) {
