@@ -8,6 +8,7 @@ import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.IdGenerator;
+import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.Tenants;
@@ -82,9 +83,9 @@ public class SessionEngineBenchmark {
         database = Database.embedded(dir);
         clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         Tenants tenants = new Tenants(new JdbcTenantStore(database.jdbi()));
-        engine = new SessionEngine(new JdbcSessionStore(database), tenants,
+        engine = new SessionEngine(JdbcSessionStore.open(database), tenants,
                 new Audit(new JdbcAuditLog(database.jdbi()), clock, IdGenerator.randomUuids()), clock,
-                Secrets.strong(), IdGenerator.randomUuids());
+                Secrets.strong(), IdGenerator.randomUuids(), NamedLocks.local());
         context = new RequestContext("native", "127.0.0.1", "jmh", null);
         ids = new String[LIVE];
         for (int i = 0; i < LIVE; i++) {
