@@ -102,10 +102,6 @@ public final class Accounts {
         store.update(account.withPasswordHash(newHash));
     }
 
-    public void save(Account account) {
-        store.update(account);
-    }
-
     public boolean delete(String tenant, String id, RequestContext context) {
         Optional<Account> existing = store.find(tenant, id);
         if (existing.isEmpty()) {

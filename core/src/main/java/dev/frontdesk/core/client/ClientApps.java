@@ -152,8 +152,4 @@ public final class ClientApps {
     public int sweep() {
         return tokens.removeExpired(clock.instant()).size();
     }
-
-    public Duration lifetime(String tenant) {
-        return tenants.require(tenant).settings().clientTokenLifetime();
-    }
 }

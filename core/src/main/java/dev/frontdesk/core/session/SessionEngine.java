@@ -154,11 +154,6 @@ public final class SessionEngine {
                 .toList();
     }
 
-    public List<Session> sessionsOf(String accountId) {
-        Instant now = clock.instant();
-        return store.findByAccount(accountId).stream().filter(s -> !s.isExpiredAt(now)).toList();
-    }
-
     /** Replaces the session's dialect attributes. */
     public Session setAttributes(Session session, Map<String, String> attributes) {
         store.updateAttributes(session.idHash(), attributes);

@@ -109,10 +109,6 @@ public final class Requests {
         }
     }
 
-    public static boolean isSecure(ServerRequest request) {
-        return request.isSecure();
-    }
-
     /** Strict UTF-8: invalid byte sequences are a client error, not replacement characters. */
     public static String utf8(byte[] bytes) {
         try {
