@@ -24,6 +24,7 @@ import dev.frontdesk.server.admin.AdminAuth;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
 import java.nio.file.Path;
@@ -122,8 +123,8 @@ public final class FrontdeskServer implements AutoCloseable {
         var builder = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
-                .maxPayloadSize(config.maxBodyBytes())
-                // a body declared too large is refused before routing; eGain paths answer it in their shape
+                .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
+                // a body declared far too large is refused before routing; eGain paths answer it in their shape
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
                         new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
                 .shutdownGracePeriod(Duration.ofSeconds(5))

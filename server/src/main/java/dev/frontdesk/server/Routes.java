@@ -7,6 +7,8 @@ import dev.frontdesk.server.console.ConsoleService;
 import dev.frontdesk.server.egain.EgainDialect;
 import dev.frontdesk.server.genesys.SrsDialect;
 import dev.frontdesk.server.http.BadRequest;
+import dev.frontdesk.server.http.ConnectionCloseFilter;
+import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Responses;
 import dev.frontdesk.server.iservice.IServiceDialect;
 import dev.frontdesk.server.nativeapi.NativeApi;
@@ -35,10 +37,12 @@ public final class Routes {
     }
 
     public static void register(HttpRouting.Builder routing, Services services) {
+        routing.addFilter(new ConnectionCloseFilter());
         if (services.config().accessLog()) {
             routing.addFilter(new AccessLogFilter(services.addresses()));
         }
         routing.addFilter(new SecurityHeadersFilter())
+                .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes()))
                 .register(new HealthService(services::isReady, services.telemetry()))
                 .register(new NativeApi(services.core(), services.requests()))
                 .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))

@@ -9,6 +9,7 @@ import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -60,11 +61,25 @@ public final class Requests {
         try (InputStream in = request.content().inputStream()) {
             byte[] bytes = in.readNBytes((int) maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
+                discardRest(in);
                 throw BadRequest.tooLarge(maxBodyBytes);
             }
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads and discards what is left of a body that is over the limit, so the 413 sent next is not lost
+     * to a connection reset (see {@link OversizedBodyFilter}). Past the server's own refusal limit the
+     * read fails; the server then closes the connection after the answer, which is all it can do.
+     */
+    private static void discardRest(InputStream in) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // beyond the refusal limit, or the client went away: the answer is still sent
         }
     }
 
