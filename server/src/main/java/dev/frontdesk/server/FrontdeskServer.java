@@ -1,6 +1,8 @@
 package dev.frontdesk.server;
 
 import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.client.ClientApp;
+import dev.frontdesk.core.client.ClientStore;
 import dev.frontdesk.core.client.TokenStore;
 import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.core.tenant.Tenant;
@@ -56,6 +58,7 @@ public final class FrontdeskServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FrontdeskServer.class);
 
     private static final String TENANTS_CHANNEL = "fd:tenants:changed";
+    private static final String CLIENTS_CHANNEL = "fd:clients:deleted";
 
     private final Database database;
     private final Redis redis;
@@ -93,22 +96,26 @@ public final class FrontdeskServer implements AutoCloseable {
         } else {
             locks = NamedLocks.local();
             sessionStore = JdbcSessionStore.open(database);
-            tokenStore = JdbcTokenStore.open(database.jdbi());
+            tokenStore = JdbcTokenStore.open(database);
             counters = new InMemoryThrottleCounters();
         }
         Frontdesk.Ports ports = new Frontdesk.Ports(
                 tenantStore,
                 new JdbcAccountStore(database.jdbi()),
                 sessionStore,
-                new JdbcClientStore(database.jdbi()),
+                redis == null ? new JdbcClientStore(database.jdbi()) : publishing(new JdbcClientStore(database.jdbi()), redis),
                 tokenStore,
-                telemetry.counting(new JdbcAuditLog(database.jdbi())),
+                telemetry.counting(new JdbcAuditLog(database)),
                 hasher,
                 new FailureThrottle(counters, clock),
                 locks);
-        Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.randomUuids());
+        Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.timeOrdered(clock));
         if (redis != null) {
             redis.subscribe(TENANTS_CHANNEL, id -> core.tenants().reload());
+            redis.subscribe(CLIENTS_CHANNEL, key -> {
+                int slash = key.indexOf('/');
+                core.clients().forget(key.substring(0, slash), key.substring(slash + 1));
+            });
         }
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
@@ -159,6 +166,33 @@ public final class FrontdeskServer implements AutoCloseable {
             public void save(Tenant tenant) {
                 store.save(tenant);
                 redis.publish(TENANTS_CHANNEL, tenant.id());
+            }
+        };
+    }
+
+    /** Tells the other nodes to forget a deleted client, which they may remember as verified. */
+    private static ClientStore publishing(ClientStore store, Redis redis) {
+        return new ClientStore() {
+            @Override
+            public java.util.Optional<ClientApp> find(String tenant, String clientId) {
+                return store.find(tenant, clientId);
+            }
+
+            @Override
+            public java.util.List<ClientApp> findAll(String tenant) {
+                return store.findAll(tenant);
+            }
+
+            @Override
+            public void insert(ClientApp client) {
+                store.insert(client);
+            }
+
+            @Override
+            public boolean delete(String tenant, String clientId) {
+                boolean deleted = store.delete(tenant, clientId);
+                redis.publish(CLIENTS_CHANNEL, tenant + "/" + clientId);
+                return deleted;
             }
         };
     }

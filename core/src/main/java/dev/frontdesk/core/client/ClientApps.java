@@ -22,9 +22,10 @@ import java.util.Optional;
  * SHA-256 suffices, which keeps token validation as cheap as session validation.
  *
  * <p>A client calls the token endpoint far more often than a person logs in, with the same secret
- * each time. After one successful Argon2 verification the SHA-256 of the secret is remembered in
- * memory (never stored) for {@link #VERIFIED_SECRET_MEMORY}, so later grants cost one SHA-256; any
- * other secret still goes through Argon2, and deleting the client forgets it at once.
+ * each time. After one successful Argon2 verification the client and the SHA-256 of its secret are
+ * remembered in memory (never stored) for {@link #VERIFIED_SECRET_MEMORY}, so later grants cost one
+ * SHA-256 and no store read; any other secret still goes through Argon2. Deleting the client forgets it
+ * at once on this node; other nodes are told through {@link #forget} (a client has no other change).
  */
 public final class ClientApps {
     private final ClientStore clients;
@@ -34,12 +35,12 @@ public final class ClientApps {
     private final Audit audit;
     private final Clock clock;
     private final Secrets secrets;
-    private static final Duration VERIFIED_SECRET_MEMORY = Duration.ofMinutes(10);
+    private static final Duration VERIFIED_SECRET_MEMORY = Duration.ofMinutes(1);
 
     private final DummyHash dummyHash;
     private final java.util.Map<String, VerifiedSecret> verifiedSecrets = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record VerifiedSecret(String secretDigest, Instant until) {
+    private record VerifiedSecret(ClientApp client, String secretDigest, Instant until) {
     }
 
     public ClientApps(ClientStore clients, TokenStore tokens, Tenants tenants, PasswordHasher hasher, Audit audit,
@@ -76,7 +77,7 @@ public final class ClientApps {
 
     /** Deletes the client and revokes its tokens. */
     public boolean delete(String tenant, String clientId, RequestContext context) {
-        verifiedSecrets.remove(tenant + "/" + clientId);
+        forget(tenant, clientId);
         if (!clients.delete(tenant, clientId)) {
             return false;
         }
@@ -85,22 +86,31 @@ public final class ClientApps {
         return true;
     }
 
+    /** Drops what this node remembers of a client: another node deleted it. */
+    public void forget(String tenant, String clientId) {
+        verifiedSecrets.remove(key(tenant, clientId));
+    }
+
+    private static String key(String tenant, String clientId) {
+        return tenant + "/" + clientId;
+    }
+
     /** The client when the secret matches; costs one hash whether or not the client exists. */
     public Optional<ClientApp> authenticate(String tenant, String clientId, String clientSecret, RequestContext context) {
-        Optional<ClientApp> client = clientId == null || clientId.length() > 128
-                ? Optional.empty() : clients.find(tenant, clientId);
         String secret = clientSecret == null || clientSecret.length() > 512 ? "" : clientSecret;
-        String cacheKey = tenant + "/" + clientId;
+        String cacheKey = key(tenant, clientId);
         String digest = Secrets.digest(secret);
         VerifiedSecret verified = verifiedSecrets.get(cacheKey);
         Instant now = clock.instant();
-        if (client.isPresent() && verified != null && now.isBefore(verified.until())
+        if (verified != null && now.isBefore(verified.until())
                 && Secrets.constantTimeEquals(verified.secretDigest(), digest)) {
-            return client;
+            return Optional.of(verified.client());
         }
+        Optional<ClientApp> client = clientId == null || clientId.length() > 128
+                ? Optional.empty() : clients.find(tenant, clientId);
         boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElseGet(dummyHash::value));
         if (client.isPresent() && matches && !secret.isEmpty()) {
-            verifiedSecrets.put(cacheKey, new VerifiedSecret(digest, now.plus(VERIFIED_SECRET_MEMORY)));
+            verifiedSecrets.put(cacheKey, new VerifiedSecret(client.get(), digest, now.plus(VERIFIED_SECRET_MEMORY)));
             return client;
         }
         audit.record(AuditType.CLIENT_AUTH_FAILED, tenant, null, context,

@@ -24,7 +24,9 @@ public final class IndexedTokenStore implements TokenStore {
 
     @Override
     public Admission<AccessToken> admit(AccessToken token, int cap, boolean force, Instant now) {
-        return index.admit(token, cap, force, now, journal);
+        Admission<AccessToken> admission = index.admit(token, cap, force, now, journal);
+        journal.awaitWritten();
+        return admission;
     }
 
     @Override
@@ -34,7 +36,9 @@ public final class IndexedTokenStore implements TokenStore {
 
     @Override
     public Optional<AccessToken> remove(String idHash) {
-        return index.remove(idHash, journal);
+        Optional<AccessToken> removed = index.remove(idHash, journal);
+        journal.awaitWritten();
+        return removed;
     }
 
     @Override
@@ -44,6 +48,8 @@ public final class IndexedTokenStore implements TokenStore {
 
     @Override
     public List<AccessToken> removeExpired(Instant now) {
-        return index.removeExpired(now, journal);
+        List<AccessToken> removed = index.removeExpired(now, journal);
+        journal.awaitWritten();
+        return removed;
     }
 }

@@ -38,6 +38,13 @@ public final class CappedIndex<T extends Expiring> {
 
         void added(T item);
 
+        /**
+         * Called after the lock is released: returns once what this thread journaled is durable. A
+         * journal that writes in {@link #added}/{@link #removed} has nothing left to wait for.
+         */
+        default void awaitWritten() {
+        }
+
         static <T> Journal<T> none() {
             return new Journal<>() {
                 @Override
@@ -55,6 +62,12 @@ public final class CappedIndex<T extends Expiring> {
         ReentrantLock lock = lockFor(item.owner());
         lock.lock();
         try {
+            Set<String> owned = keysByOwner.get(item.owner());
+            if (owned == null || owned.size() < cap) {
+                // under the cap even counting expired items: no scan (the sweeper removes expired ones)
+                add(item, journal);
+                return new Admission<>(true, List.of(), List.of());
+            }
             List<T> live = new ArrayList<>();
             List<T> expired = new ArrayList<>();
             for (T existing : itemsOf(item.owner())) {
@@ -72,13 +85,17 @@ public final class CappedIndex<T extends Expiring> {
                     evicted.add(live.get(i));
                 }
             }
-            journal.added(item);
-            byKey.put(item.key(), item);
-            keysByOwner.computeIfAbsent(item.owner(), o -> ConcurrentHashMap.newKeySet()).add(item.key());
+            add(item, journal);
             return new Admission<>(true, evicted, expired);
         } finally {
             lock.unlock();
         }
+    }
+
+    private void add(T item, Journal<T> journal) {
+        journal.added(item);
+        byKey.put(item.key(), item);
+        keysByOwner.computeIfAbsent(item.owner(), o -> ConcurrentHashMap.newKeySet()).add(item.key());
     }
 
     /** Puts an item back without a cap check (loading from durable storage at start-up). */

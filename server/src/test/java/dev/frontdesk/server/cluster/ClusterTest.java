@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.store.redis.RedisSessionStore;
 import dev.frontdesk.server.testing.BackingServices;
+import dev.frontdesk.server.testing.Http;
 import dev.frontdesk.server.testing.NativeClient;
 import dev.frontdesk.server.testing.ServerProcess;
 import java.net.http.HttpResponse;
@@ -111,6 +112,28 @@ class ClusterTest {
             assertThat(waitUntilRefused(node.api(), session, start))
                     .isLessThanOrEqualTo(RedisSessionStore.CACHE_BOUND.plusSeconds(1));
         }
+    }
+
+    @Test
+    void clientDeletedOnNodeOneIsRefusedByTheNodesThatVerifiedItsSecret() throws Exception {
+        nodes.get(0).admin().createClient("default", "short-lived", "short-lived-secret");
+        for (ServerProcess node : nodes) {
+            assertThat(grantStatus(node, "short-lived-secret")).isEqualTo(200);
+        }
+        assertThat(nodes.get(0).admin().call("DELETE", "/tenants/default/clients/short-lived", null).statusCode())
+                .isEqualTo(204);
+        for (ServerProcess node : nodes) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (grantStatus(node, "short-lived-secret") != 401 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(grantStatus(node, "short-lived-secret")).isEqualTo(401);
+        }
+    }
+
+    private static int grantStatus(ServerProcess node, String secret) {
+        return Http.plain().post(node.baseUrl() + "/oauth2/token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials", "Authorization", Http.basic("short-lived", secret)).statusCode();
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sessions survive a hard kill of the server process, ended ones stay ended, and the database holds
- * no secret in clear. The server runs as a separate JVM here, started like {@code bin/frontdesk serve}.
+ * Sessions and access tokens survive a hard kill of the server process, ended ones stay ended, and the
+ * database holds no secret in clear. The server runs as a separate JVM here, started like {@code bin/frontdesk serve}.
  */
 class DurabilityTest {
     @TempDir
@@ -40,6 +40,38 @@ class DurabilityTest {
         } finally {
             second.killHard();
         }
+    }
+
+    @Test
+    void tokenGrantedThenServerKilledHardThenTokenStillAcceptedAndRevokedOneStillRefused() throws Exception {
+        ServerProcess first = ServerProcess.start(dataDir);
+        first.admin().createClient("default", "durable-client", "durable-client-secret");
+        String kept = grant(first.baseUrl(), "durable-client", "durable-client-secret");
+        String revoked = grant(first.baseUrl(), "durable-client", "durable-client-secret");
+        assertThat(Http.plain().post(first.baseUrl() + "/oauth2/revoke", "application/x-www-form-urlencoded", "",
+                "Authorization", "Bearer " + revoked).statusCode()).isEqualTo(204);
+        first.killHard();
+
+        ServerProcess second = ServerProcess.start(dataDir);
+        try {
+            assertThat(introspectionStatus(second.baseUrl(), kept)).isEqualTo(200);
+            assertThat(introspectionStatus(second.baseUrl(), revoked)).isEqualTo(401);
+        } finally {
+            second.killHard();
+        }
+    }
+
+    private static String grant(String baseUrl, String clientId, String secret) {
+        var answer = Http.plain().post(baseUrl + "/oauth2/token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials", "Authorization", Http.basic(clientId, secret));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** 200 while the bearer token is live (whatever the session), 401 once it is not. */
+    private static int introspectionStatus(String baseUrl, String token) {
+        return Http.plain().post(baseUrl + "/api/v1/introspect", "application/json", "{\"session\":\"none\"}",
+                "Authorization", "Bearer " + token).statusCode();
     }
 
     @Test

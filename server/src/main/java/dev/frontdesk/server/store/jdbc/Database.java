@@ -13,11 +13,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(dataSource);
+        this.groupCommit = new GroupCommit(jdbi);
     }
 
     /**
@@ -27,7 +29,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("frontdesk").toString();
-        return connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
+        return connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;PAGE_SIZE=65536", "sa", "");
     }
 
     public static Database connect(String url, String user, String password) {
@@ -47,6 +49,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Shared transactions for small, frequent writes (audit events, access tokens). */
+    public GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
     /** True when a trivial query answers. */
     public boolean isHealthy() {
         try {
@@ -58,6 +65,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 }

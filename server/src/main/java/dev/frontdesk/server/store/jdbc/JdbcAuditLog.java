@@ -10,29 +10,49 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The audit trail in the relational store. */
+/** The audit trail in the relational store, written through {@link GroupCommit}. */
 public final class JdbcAuditLog implements AuditLog {
-    private final Jdbi jdbi;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditLog.class);
 
-    public JdbcAuditLog(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    private final Jdbi jdbi;
+    private final GroupCommit writes;
+
+    public JdbcAuditLog(Database database) {
+        this.jdbi = database.jdbi();
+        this.writes = database.groupCommit();
     }
 
+    /**
+     * Queues the event for the next shared transaction and returns without waiting for the commit: audit
+     * events are the one write on every request path that the answer does not depend on. Reads of the
+     * trail wait for the queue (see {@link #query}); an orderly shutdown writes it out; a crash loses what
+     * is still queued (normally milliseconds' worth), and a failed write is logged.
+     */
     @Override
     public void record(AuditEvent e) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        writes.submit(h -> h.createUpdate("""
                         INSERT INTO audit_events (id, at, tenant, event_type, username, channel, client_ip, actor, detail)
                         VALUES (:id, :at, :tenant, :type, :username, :channel, :clientIp, :actor, :detail)""")
                 .bind("id", e.id()).bind("at", e.at().toEpochMilli()).bind("tenant", e.tenant())
                 .bind("type", e.type().name()).bind("username", clip(e.username(), 256))
                 .bind("channel", clip(e.channel(), 32)).bind("clientIp", clip(e.clientIp(), 64))
                 .bind("actor", clip(e.actor(), 256)).bind("detail", clip(e.detail(), 2000))
-                .execute());
+                .execute())
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.error("audit event {} of tenant {} was not stored: {}", e.type(), e.tenant(),
+                                failure.getClass().getName());
+                    }
+                });
     }
 
     @Override
     public List<AuditEvent> query(AuditQuery q) {
+        writes.run(h -> {
+        }); // queued events first: a trail read after an action shows it
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_events WHERE tenant = :tenant");
         if (q.type() != null) {
             sql.append(" AND event_type = :type");

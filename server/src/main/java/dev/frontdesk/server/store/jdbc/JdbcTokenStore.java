@@ -6,24 +6,47 @@ import dev.frontdesk.core.session.CappedIndex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.Jdbi;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 
-/** Durable access tokens for one node, kept like {@link JdbcSessionStore} keeps sessions. */
+/**
+ * Durable access tokens for one node, kept like {@link JdbcSessionStore} keeps sessions, but written
+ * through {@link GroupCommit}: a client-credentials grant is a one-row insert, and clients ask for
+ * tokens far more often than people log in. The index calls the journal inside the client's lock;
+ * the writes are only queued there (in lock order) and awaited in {@link #awaitWritten()}, after the lock.
+ */
 public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
-    private final Jdbi jdbi;
+    private final GroupCommit writes;
+    private final ThreadLocal<CompletableFuture<Void>> pending = new ThreadLocal<>();
 
-    private JdbcTokenStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    private JdbcTokenStore(GroupCommit writes) {
+        this.writes = writes;
     }
 
-    public static IndexedTokenStore open(Jdbi jdbi) {
-        return new IndexedTokenStore(new JdbcTokenStore(jdbi),
-                jdbi.withHandle(h -> h.createQuery("SELECT * FROM access_tokens").map((rs, ctx) -> read(rs)).list()));
+    public static IndexedTokenStore open(Database database) {
+        return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()), database.jdbi().withHandle(h ->
+                h.createQuery("SELECT * FROM access_tokens").map((rs, ctx) -> read(rs)).list()));
+    }
+
+    @Override
+    public void awaitWritten() {
+        CompletableFuture<Void> written = pending.get();
+        if (written != null) {
+            pending.remove();
+            GroupCommit.await(written);
+        }
+    }
+
+    private void queue(Consumer<Handle> write) {
+        CompletableFuture<Void> queued = writes.submit(write);
+        CompletableFuture<Void> before = pending.get();
+        pending.set(before == null ? queued : CompletableFuture.allOf(before, queued));
     }
 
     @Override
     public void added(AccessToken t) {
-        jdbi.useHandle(h -> h.createUpdate("""
+        queue(h -> h.createUpdate("""
                         INSERT INTO access_tokens (id_hash, tenant, client_id, created_at, expires_at)
                         VALUES (:id, :tenant, :clientId, :createdAt, :expiresAt)""")
                 .bind("id", t.idHash()).bind("tenant", t.tenant()).bind("clientId", t.clientId())
@@ -33,8 +56,8 @@ public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
 
     @Override
     public void removed(AccessToken token) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM access_tokens WHERE id_hash = :id")
-                .bind("id", token.idHash()).execute());
+        queue(h -> h.createUpdate("DELETE FROM access_tokens WHERE created_at = :createdAt AND id_hash = :id")
+                .bind("createdAt", token.createdAt().toEpochMilli()).bind("id", token.idHash()).execute());
     }
 
     private static AccessToken read(ResultSet rs) throws SQLException {
