@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -19,9 +20,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
  *
  * <p>Why not a plain encoder: one hash needs {@code m} KiB of working memory, and allocating 19 MiB per
  * login made the garbage collector, not the hash, the bottleneck (20.7 MB allocated per verification,
- * measured in bench/). This hasher keeps one pre-allocated block arena per core in a fair queue: a hash
- * takes an arena and gives it back, which also bounds concurrent hashes to the number of cores and serves
- * waiting logins in arrival order. A hash with other parameters (an old one) runs unpooled.
+ * measured in bench/). This hasher keeps up to one block arena per core in a fair queue: a hash takes an
+ * arena and gives it back, which also bounds concurrent hashes to the number of cores and serves waiting
+ * logins in arrival order. Arenas are made when first needed, so an idle server holds none. A hash with
+ * other parameters (an old one) runs unpooled.
  */
 public final class Argon2Hasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
@@ -34,6 +36,7 @@ public final class Argon2Hasher implements PasswordHasher {
     private final Argon2Parameters parameters;
     private final String prefix;
     private final BlockingQueue<Arena> arenas;
+    private final AtomicInteger arenasToMake;
     private final SecureRandom random = new SecureRandom();
 
     public Argon2Hasher(Argon2Parameters parameters) {
@@ -45,9 +48,7 @@ public final class Argon2Hasher implements PasswordHasher {
         this.prefix = "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
                 + parameters.parallelism() + "$";
         this.arenas = new ArrayBlockingQueue<>(arenaCount, true);
-        for (int i = 0; i < arenaCount; i++) {
-            arenas.add(new Arena(parameters.memoryKiB()));
-        }
+        this.arenasToMake = new AtomicInteger(arenaCount);
     }
 
     public Argon2Parameters parameters() {
@@ -60,6 +61,20 @@ public final class Argon2Hasher implements PasswordHasher {
         random.nextBytes(salt);
         byte[] hash = derive(password, salt, parameters, HASH_BYTES);
         return prefix + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    /**
+     * A well-formed hash with the current parameters that no password matches (its salt and digest are
+     * random, not derived): verifying against it costs exactly what verifying a real one does, and making
+     * it costs nothing.
+     */
+    @Override
+    public String unmatchableHash() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        return prefix + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
     }
 
     @Override
@@ -122,6 +137,13 @@ public final class Argon2Hasher implements PasswordHasher {
     }
 
     private Arena takeArena() {
+        Arena idle = arenas.poll();
+        if (idle != null) {
+            return idle;
+        }
+        if (arenasToMake.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Arena(parameters.memoryKiB());
+        }
         try {
             return arenas.take();
         } catch (InterruptedException e) {

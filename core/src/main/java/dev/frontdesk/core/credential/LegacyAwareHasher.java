@@ -30,6 +30,11 @@ public final class LegacyAwareHasher implements PasswordHasher {
     }
 
     @Override
+    public String unmatchableHash() {
+        return current.unmatchableHash();
+    }
+
+    @Override
     public boolean matches(CharSequence password, String encodedHash) {
         if (encodedHash == null) {
             return current.matches(password, null);

@@ -6,6 +6,9 @@ public interface PasswordHasher {
 
     boolean matches(CharSequence password, String encodedHash);
 
+    /** A hash with the current parameters that no password matches, for verifying when there is none. */
+    String unmatchableHash();
+
     /** True when the hash was made with other parameters than the current ones. */
     boolean needsRehash(String encodedHash);
 

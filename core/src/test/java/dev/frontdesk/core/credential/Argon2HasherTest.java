@@ -38,6 +38,17 @@ class Argon2HasherTest {
     }
 
     @Test
+    void unmatchableHashHasTheCurrentParametersAndMatchesNoPassword() {
+        String dummy = hasher.unmatchableHash();
+
+        assertThat(hasher.recognizes(dummy)).isTrue();
+        assertThat(hasher.needsRehash(dummy)).isFalse();
+        assertThat(hasher.matches("", dummy)).isFalse();
+        assertThat(hasher.matches("any-password", dummy)).isFalse();
+        assertThat(hasher.unmatchableHash()).isNotEqualTo(dummy);
+    }
+
+    @Test
     void malformedHashesNeverMatch() {
         assertThat(hasher.matches("x", null)).isFalse();
         assertThat(hasher.matches("x", "$argon2id$v=19$m=4096,t=1,p=1$!!!$???")).isFalse();

@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,11 +30,11 @@ public final class AdminAuth {
     private static final long CACHE_MILLIS = 60_000;
 
     private final PasswordHasher hasher;
-    private final CompletableFuture<String> passwordHash;
+    private final Supplier<String> passwordHash;
     private final Map<String, Long> recentlyVerified = new ConcurrentHashMap<>();
     private volatile ConsoleSessionCheck consoleSessions = ConsoleSessionCheck.NONE;
 
-    private AdminAuth(PasswordHasher hasher, CompletableFuture<String> passwordHash) {
+    private AdminAuth(PasswordHasher hasher, Supplier<String> passwordHash) {
         this.hasher = hasher;
         this.passwordHash = passwordHash;
     }
@@ -43,21 +43,42 @@ public final class AdminAuth {
     public static AdminAuth bootstrap(Jdbi jdbi, PasswordHasher hasher, String configuredPassword,
                                       java.util.function.Consumer<String> generatedPassword) {
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
-            // hashed in the background: start-up does not wait for Argon2
-            return new AdminAuth(hasher, CompletableFuture.supplyAsync(() -> hasher.hash(configuredPassword),
-                    command -> Thread.ofVirtual().start(command)));
+            // hashed at the first admin call: start-up does not pay for Argon2
+            return new AdminAuth(hasher, new HashedOnFirstUse(hasher, configuredPassword));
         }
         Optional<String> stored = jdbi.withHandle(h -> h.createQuery(
                 "SELECT secret_hash FROM server_secrets WHERE name = 'admin'").mapTo(String.class).findOne());
         if (stored.isPresent()) {
-            return new AdminAuth(hasher, CompletableFuture.completedFuture(stored.get()));
+            return new AdminAuth(hasher, stored::get);
         }
         String password = Secrets.strong().newSecret();
         String hash = hasher.hash(password);
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :h)")
                 .bind("h", hash).execute());
         generatedPassword.accept(password);
-        return new AdminAuth(hasher, CompletableFuture.completedFuture(hash));
+        return new AdminAuth(hasher, () -> hash);
+    }
+
+    /** The configured password's hash, made once when first asked for (two racing callers both hash: harmless). */
+    private static final class HashedOnFirstUse implements Supplier<String> {
+        private final PasswordHasher hasher;
+        private final String password;
+        private volatile String hash;
+
+        HashedOnFirstUse(PasswordHasher hasher, String password) {
+            this.hasher = hasher;
+            this.password = password;
+        }
+
+        @Override
+        public String get() {
+            String known = hash;
+            if (known == null) {
+                known = hasher.hash(password);
+                hash = known;
+            }
+            return known;
+        }
     }
 
     private final FailureThrottle throttle = new FailureThrottle(new InMemoryThrottleCounters(), Clock.systemUTC());
@@ -104,7 +125,7 @@ public final class AdminAuth {
         if (verifiedAt != null && now - verifiedAt < CACHE_MILLIS) {
             return true;
         }
-        boolean ok = hasher.matches(password, passwordHash.join());
+        boolean ok = hasher.matches(password, passwordHash.get());
         if (ok) {
             recentlyVerified.clear();
             recentlyVerified.put(key, now);

@@ -1,6 +1,7 @@
 package dev.frontdesk.server.cli;
 
 import dev.frontdesk.server.Version;
+import io.helidon.service.registry.GlobalServiceRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,11 +15,24 @@ public final class FrontdeskCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        boolean serve = args.length > 0 && args[0].equals("serve");
+        if (serve) {
+            warmUpWebServer();
+        }
         int code = new CommandLine(new FrontdeskCommand()).execute(args);
-        boolean serving = args.length > 0 && args[0].equals("serve") && code == 0;
+        boolean serving = serve && code == 0;
         if (!serving) {
             System.exit(code);
         }
+    }
+
+    /**
+     * Helidon's first routing builder discovers its service registry, about half a second of class loading
+     * and reflection that depends on nothing of ours; done on a second core while the command line, the
+     * configuration and the database are read, it is ready when the server is built.
+     */
+    private static void warmUpWebServer() {
+        Thread.ofPlatform().daemon(true).name("frontdesk-warm-up").start(GlobalServiceRegistry::registry);
     }
 
     @Override

@@ -70,6 +70,11 @@ public final class Telemetry {
             }
 
             @Override
+            public String unmatchableHash() {
+                return delegate.unmatchableHash();
+            }
+
+            @Override
             public boolean needsRehash(String encodedHash) {
                 return delegate.needsRehash(encodedHash);
             }
