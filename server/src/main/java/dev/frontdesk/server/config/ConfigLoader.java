@@ -17,7 +17,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * environment are comma-separated.
  */
 public final class ConfigLoader {
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** Loaded only when a file is given: the YAML parser is a noticeable part of start-up otherwise. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder().build();
+    }
 
     private ConfigLoader() {
     }
@@ -26,7 +29,7 @@ public final class ConfigLoader {
         ObjectNode tree = Json.MAPPER.valueToTree(ServerConfig.defaults());
         if (yamlFile != null) {
             try {
-                JsonNode file = YAML.readTree(Files.readString(yamlFile));
+                JsonNode file = Yaml.MAPPER.readTree(Files.readString(yamlFile));
                 if (file != null && file.isObject()) {
                     tree.setAll((ObjectNode) file);
                 } else if (file != null && !file.isMissingNode() && !file.isNull()) {
