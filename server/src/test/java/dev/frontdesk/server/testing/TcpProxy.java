@@ -50,16 +50,25 @@ public final class TcpProxy implements AutoCloseable {
             while (!listener.isClosed()) {
                 try {
                     Socket client = listener.accept();
-                    Socket backend = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(backend);
-                    pipe(client.getInputStream(), backend.getOutputStream(), client, backend);
-                    pipe(backend.getInputStream(), client.getOutputStream(), client, backend);
+                    connect(listener, client);
                 } catch (IOException e) {
                     // listener closed or backend refused: the client sees its connection end
                 }
             }
         });
+    }
+
+    /** Under the lock {@link #cut} takes: a connection accepted just before a cut must not outlive it. */
+    private synchronized void connect(ServerSocket listener, Socket client) throws IOException {
+        if (listener.isClosed()) {
+            client.close();
+            return;
+        }
+        Socket backend = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        open.add(client);
+        open.add(backend);
+        pipe(client.getInputStream(), backend.getOutputStream(), client, backend);
+        pipe(backend.getInputStream(), client.getOutputStream(), client, backend);
     }
 
     private static void pipe(InputStream in, OutputStream out, Socket a, Socket b) {
