@@ -62,13 +62,19 @@ public final class Database implements AutoCloseable {
      * loses nothing.
      */
     private static boolean schemaIsCurrent(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet newest = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"success\" ORDER BY \"installed_rank\" DESC")) {
-            return newest.next() && SCHEMA_VERSION.equals(newest.getString(1));
+        try (Connection connection = dataSource.getConnection()) {
+            try (ResultSet history = connection.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!history.next()) {
+                    return false; // a new database (asked first: a failing query would land in H2's trace file)
+                }
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet newest = statement.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\""
+                         + " WHERE \"success\" ORDER BY \"installed_rank\" DESC")) {
+                return newest.next() && SCHEMA_VERSION.equals(newest.getString(1));
+            }
         } catch (SQLException e) {
-            return false; // no history yet: a new database
+            return false; // let Flyway look, and report what is wrong
         }
     }
 

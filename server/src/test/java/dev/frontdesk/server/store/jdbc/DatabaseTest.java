@@ -28,6 +28,14 @@ class DatabaseTest {
     }
 
     @Test
+    void newDatabaseThenMigratedWithoutAnErrorInH2sTraceFile() {
+        try (Database created = Database.embedded(dataDir)) {
+            assertThat(created.isHealthy()).isTrue();
+        }
+        assertThat(dataDir.resolve("frontdesk.trace.db")).doesNotExist();
+    }
+
+    @Test
     void reopenedDatabaseIsCurrentAndKeepsItsData() {
         try (Database first = Database.embedded(dataDir)) {
             first.jdbi().useHandle(h -> h.execute("INSERT INTO server_secrets (name, secret_hash) VALUES ('x', 'y')"));
