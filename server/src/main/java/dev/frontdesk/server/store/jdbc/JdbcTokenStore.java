@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Handle;
  * through {@link GroupCommit}: a client-credentials grant is a one-row insert, and clients ask for
  * tokens far more often than people log in. The index calls the journal inside the client's lock;
  * the writes are only queued there (in lock order) and awaited in {@link #awaitWritten()}, after the lock.
+ * If the commit fails the grant fails (503) and its token, never handed out, stays in memory until it
+ * expires or the node restarts, counting against the client's cap.
  */
 public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
     private final GroupCommit writes;
