@@ -1,9 +1,6 @@
 package dev.frontdesk.server.egain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.frontdesk.server.http.Requests;
 import java.util.List;
 import java.util.Map;
 
@@ -65,13 +62,6 @@ final class LoginBodies {
     }
 
     static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw EgainError.badRequest("request.notUtf8");
-        }
+        return Requests.strictUtf8(bytes, 0, bytes.length).orElseThrow(() -> EgainError.badRequest("request.notUtf8"));
     }
 }

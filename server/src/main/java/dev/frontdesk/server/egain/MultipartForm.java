@@ -1,8 +1,6 @@
 package dev.frontdesk.server.egain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.frontdesk.server.http.Requests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,14 +163,7 @@ final class MultipartForm {
     }
 
     private static String utf8(byte[] bytes, int from, int to) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw EgainError.badRequest("request.notUtf8");
-        }
+        return Requests.strictUtf8(bytes, from, to).orElseThrow(() -> EgainError.badRequest("request.notUtf8"));
     }
 
     private static boolean startsWith(byte[] data, int at, byte[] prefix) {

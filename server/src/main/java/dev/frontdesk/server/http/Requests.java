@@ -126,13 +126,19 @@ public final class Requests {
 
     /** Strict UTF-8: invalid byte sequences are a client error, not replacement characters. */
     public static String utf8(byte[] bytes) {
+        return strictUtf8(bytes, 0, bytes.length)
+                .orElseThrow(() -> new BadRequest("request body is not valid UTF-8", null));
+    }
+
+    /** {@code bytes[from, to)} as UTF-8, or empty when they are not valid UTF-8 (each dialect words that error). */
+    public static Optional<String> strictUtf8(byte[] bytes, int from, int to) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString());
         } catch (CharacterCodingException e) {
-            throw new BadRequest("request body is not valid UTF-8", null);
+            return Optional.empty();
         }
     }
 
