@@ -4,6 +4,7 @@ import dev.frontdesk.core.account.AccountStore;
 import dev.frontdesk.core.account.Accounts;
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditLog;
+import dev.frontdesk.core.auth.Authentication;
 import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.client.ClientStore;
 import dev.frontdesk.core.client.TokenStore;
@@ -21,8 +22,8 @@ import java.time.Clock;
 
 /** The core's services, wired from its ports. Dialects receive this and nothing else from the core. */
 public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins, SessionEngine sessions,
-                        ClientApps clients, Audit audit, PasswordHasher hasher, Secrets secrets, Clock clock,
-                        NamedLocks locks) {
+                        ClientApps clients, Audit audit, Authentication authentication, PasswordHasher hasher,
+                        Secrets secrets, Clock clock, NamedLocks locks) {
 
     /** The ports a deployment provides. */
     public record Ports(TenantStore tenants, AccountStore accounts, SessionStore sessions, ClientStore clients,
@@ -35,9 +36,11 @@ public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins,
         Audit audit = new Audit(ports.audit(), clock, ids);
         SessionEngine sessions = new SessionEngine(ports.sessions(), tenants, audit, clock, secrets, ids, ports.locks());
         Accounts accounts = new Accounts(ports.accounts(), tenants, ports.hasher(), sessions, audit, clock, ids);
-        LoginService logins = new LoginService(accounts, ports.hasher(), sessions, ports.throttle(), tenants, audit);
-        ClientApps clients = new ClientApps(ports.clients(), ports.tokens(), tenants, ports.hasher(), audit, clock, secrets);
-        return new Frontdesk(tenants, accounts, logins, sessions, clients, audit, ports.hasher(), secrets, clock,
-                ports.locks());
+        Authentication authentication = new Authentication(ports.throttle(), audit);
+        LoginService logins = new LoginService(accounts, ports.hasher(), sessions, authentication, tenants, audit);
+        ClientApps clients = new ClientApps(ports.clients(), ports.tokens(), tenants, ports.hasher(), audit,
+                authentication, clock, secrets);
+        return new Frontdesk(tenants, accounts, logins, sessions, clients, audit, authentication, ports.hasher(),
+                secrets, clock, ports.locks());
     }
 }

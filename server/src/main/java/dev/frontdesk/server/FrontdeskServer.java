@@ -22,7 +22,25 @@ import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.credential.LegacyAwareHasher;
 import dev.frontdesk.core.throttle.FailureThrottle;
 import dev.frontdesk.core.throttle.InMemoryThrottleCounters;
-import dev.frontdesk.server.admin.AdminAuth;
+import dev.frontdesk.core.account.AgentProvisioning;
+import dev.frontdesk.core.admin.Administrators;
+import dev.frontdesk.core.openid.OpenIdLinks;
+import dev.frontdesk.core.reset.PasswordResets;
+import dev.frontdesk.server.admin.AdminApi;
+import dev.frontdesk.server.console.ConsoleService;
+import dev.frontdesk.server.egain.EgainDialect;
+import dev.frontdesk.server.genesys.SrsDialect;
+import dev.frontdesk.server.http.ErrorFrame;
+import dev.frontdesk.server.http.OriginPolicy;
+import dev.frontdesk.server.http.SessionCookies;
+import dev.frontdesk.server.iservice.IServiceDialect;
+import dev.frontdesk.server.nativeapi.NativeApi;
+import dev.frontdesk.server.oauth.OAuthService;
+import dev.frontdesk.server.ops.AccessLogFilter;
+import dev.frontdesk.server.ops.HealthService;
+import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
+import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
+import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
@@ -119,13 +137,33 @@ public final class FrontdeskServer implements AutoCloseable {
         }
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
-        AdminAuth adminAuth = AdminAuth.bootstrap(database.jdbi(), hasher, config.adminPassword(), password ->
+        Administrators administrators = Administrators.bootstrap(new JdbcServerSecretStore(database.jdbi()), hasher,
+                core.authentication(), clock, core.secrets(), config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
-        Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
-                () -> database.isHealthy() && sessionStore.isHealthy(), database.jdbi());
+        ErrorFrame frame = new ErrorFrame(requests);
+        OriginPolicy origins = new OriginPolicy(addresses);
+        SessionCookies cookies = new SessionCookies(addresses);
+        AgentProvisioning provisioning = new AgentProvisioning(core.accounts());
+        OpenIdLinks links = new OpenIdLinks(new JdbcOpenIdLinkStore(database.jdbi()), clock, core.secrets());
+        PasswordResets resets = new PasswordResets(new JdbcResetCodeStore(database.jdbi()), counters, clock,
+                core.secrets());
+        ConsoleService consoleService = new ConsoleService(administrators, requests, cookies, origins, core.secrets(),
+                clock);
+        Routes.Doors doors = new Routes.Doors(
+                new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
+                new NativeApi(core, requests),
+                new OAuthService(core.clients(), requests),
+                new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
+                new EgainDialect(core, requests, frame),
+                new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
+                        provisioning)),
+                new SrsDialect(core, requests, frame, origins, cookies, provisioning),
+                consoleService);
+        Routes.Edge edge = new Routes.Edge(config.accessLog() ? new AccessLogFilter(addresses) : null,
+                config.maxBodyBytes());
 
         var builder = WebServer.builder()
                 .host(config.host())
@@ -135,7 +173,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
                         new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
                 .shutdownGracePeriod(Duration.ofSeconds(5))
-                .routing(routing -> Routes.register(routing, services));
+                .routing(routing -> Routes.register(routing, edge, doors));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {
             SSLContext tls = TlsContexts.fromPkcs12(Path.of(config.tlsKeystore()), config.tlsKeystorePassword());
             builder.tls(t -> t.sslContext(tls));

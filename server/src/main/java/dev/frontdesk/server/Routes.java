@@ -3,67 +3,57 @@ package dev.frontdesk.server;
 import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.admin.AdminApi;
-import dev.frontdesk.server.console.ConsoleService;
-import dev.frontdesk.server.egain.EgainDialect;
-import dev.frontdesk.server.genesys.SrsDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.ConnectionCloseFilter;
+import dev.frontdesk.server.http.ErrorFrame;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Responses;
-import dev.frontdesk.server.iservice.IServiceDialect;
-import dev.frontdesk.server.nativeapi.NativeApi;
 import dev.frontdesk.server.ops.AccessLogFilter;
-import dev.frontdesk.server.ops.HealthService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.http.HttpService;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Every route and error mapping of the server, in one place. A dialect adds one line here. */
+/**
+ * Every route and error mapping of the server, in one place. A dialect adds one line to
+ * {@link Doors}. Errors that escape a door's own {@link ErrorFrame} (the native and admin APIs, which
+ * use Frontdesk's JSON shape) are answered here by the same classification.
+ */
 public final class Routes {
-    private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
-
     private Routes() {
     }
 
-    /** A store does not answer: 503 and a hint when to retry, never a 401 that would drop the user. */
-    public static void unavailable(ServerResponse res) {
-        res.header(HeaderNames.RETRY_AFTER, "5");
-        Responses.error(res, 503, "unavailable", null);
+    /** The doors, built by the composition root, each given only what it uses. */
+    public record Doors(HttpService health, HttpService nativeApi, HttpService oauth, HttpService admin,
+                        HttpService egain, HttpService iservice, HttpService srs, HttpService console) {
     }
 
-    public static void register(HttpRouting.Builder routing, Services services) {
+    /** What the filters need. */
+    public record Edge(AccessLogFilter accessLog, long maxBodyBytes) {
+    }
+
+    public static void register(HttpRouting.Builder routing, Edge edge, Doors doors) {
         routing.addFilter(new ConnectionCloseFilter());
-        if (services.config().accessLog()) {
-            routing.addFilter(new AccessLogFilter(services.addresses()));
+        if (edge.accessLog() != null) {
+            routing.addFilter(edge.accessLog());
         }
         routing.addFilter(new SecurityHeadersFilter())
-                .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes()))
-                .register(new HealthService(services::isReady, services.telemetry()))
-                .register(new NativeApi(services.core(), services.requests()))
-                .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
-                .register(new EgainDialect(services))
-                .register(new IServiceDialect(services))
-                .register(new SrsDialect(services))
-                .register("/console", new ConsoleService(services))
-                .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
-                .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
+                .addFilter(new OversizedBodyFilter(edge.maxBodyBytes()))
+                .register(doors.health())
+                .register(doors.nativeApi())
+                .register(doors.oauth())
+                .register("/admin/api/v1", doors.admin())
+                .register(doors.egain())
+                .register(doors.iservice())
+                .register(doors.srs())
+                .register("/console", doors.console())
+                .error(BadRequest.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e))
+                .error(Validation.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e))
                 .error(AdminApi.NotFound.class, (req, res, e) -> Responses.error(res, 404, e.getMessage(), null))
-                .error(StoreUnavailable.class, (req, res, e) -> unavailable(res))
+                .error(StoreUnavailable.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e))
                 .error(HttpException.class, (req, res, e) -> Responses.error(res, e.status().code(),
                         e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), null))
-                .error(Exception.class, (req, res, e) -> {
-                    if (StoreUnavailable.isCause(e)) {
-                        unavailable(res);
-                        return;
-                    }
-                    LOG.error("unhandled {} on {} {}", e.getClass().getName(), req.prologue().method().text(),
-                            req.path().rawPath(), e);
-                    Responses.error(res, 500, "internal_error", null);
-                });
+                .error(Exception.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e));
     }
 }

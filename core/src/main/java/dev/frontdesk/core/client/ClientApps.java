@@ -2,6 +2,11 @@ package dev.frontdesk.core.client;
 
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.auth.Attempt;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.auth.Authentication;
+import dev.frontdesk.core.auth.CredentialKind;
+import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.credential.DummyHash;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.session.Admission;
@@ -33,6 +38,7 @@ public final class ClientApps {
     private final Tenants tenants;
     private final PasswordHasher hasher;
     private final Audit audit;
+    private final Authentication authentication;
     private final Clock clock;
     private final Secrets secrets;
     private static final Duration VERIFIED_SECRET_MEMORY = Duration.ofMinutes(1);
@@ -44,7 +50,8 @@ public final class ClientApps {
     }
 
     public ClientApps(ClientStore clients, TokenStore tokens, Tenants tenants, PasswordHasher hasher, Audit audit,
-                      Clock clock, Secrets secrets) {
+                      Authentication authentication, Clock clock, Secrets secrets) {
+        this.authentication = authentication;
         this.clients = clients;
         this.tokens = tokens;
         this.tenants = tenants;
@@ -95,8 +102,21 @@ public final class ClientApps {
         return tenant + "/" + clientId;
     }
 
-    /** The client when the secret matches; costs one hash whether or not the client exists. */
+    /**
+     * The client when the secret matches; costs one hash whether or not the client exists. A secret
+     * remembered as verified passes on one SHA-256 without the throttle (it proves the secret); any
+     * other goes through the authentication step, throttled per client id and address like a password.
+     */
     public Optional<ClientApp> authenticate(String tenant, String clientId, String clientSecret, RequestContext context) {
+        return switch (authenticateThrottled(tenant, clientId, clientSecret, context)) {
+            case AuthOutcome.Accepted<ClientApp> a -> Optional.of(a.who());
+            default -> Optional.empty();
+        };
+    }
+
+    /** As {@link #authenticate}, telling a throttled attempt apart (the door answers it with Retry-After). */
+    public AuthOutcome<ClientApp> authenticateThrottled(String tenant, String clientId, String clientSecret,
+                                                        RequestContext context) {
         String secret = clientSecret == null || clientSecret.length() > 512 ? "" : clientSecret;
         String cacheKey = key(tenant, clientId);
         String digest = Secrets.digest(secret);
@@ -104,18 +124,19 @@ public final class ClientApps {
         Instant now = clock.instant();
         if (verified != null && now.isBefore(verified.until())
                 && Secrets.constantTimeEquals(verified.secretDigest(), digest)) {
-            return Optional.of(verified.client());
+            return new AuthOutcome.Accepted<>(verified.client());
         }
-        Optional<ClientApp> client = clientId == null || clientId.length() > 128
-                ? Optional.empty() : clients.find(tenant, clientId);
-        boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElseGet(dummyHash::value));
-        if (client.isPresent() && matches && !secret.isEmpty()) {
-            verifiedSecrets.put(cacheKey, new VerifiedSecret(client.get(), digest, now.plus(VERIFIED_SECRET_MEMORY)));
-            return client;
-        }
-        audit.record(AuditType.CLIENT_AUTH_FAILED, tenant, null, context,
-                "client " + (clientId == null ? "" : clientId.substring(0, Math.min(64, clientId.length()))));
-        return Optional.empty();
+        Attempt attempt = new Attempt(tenant, CredentialKind.CLIENT_SECRET, clientId, context);
+        return authentication.authenticate(attempt, tenants.require(tenant).settings().throttle(), () -> {
+            Optional<ClientApp> client = clientId == null || clientId.length() > 128
+                    ? Optional.empty() : clients.find(tenant, clientId);
+            boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElseGet(dummyHash::value));
+            if (client.isPresent() && matches && !secret.isEmpty()) {
+                verifiedSecrets.put(cacheKey, new VerifiedSecret(client.get(), digest, now.plus(VERIFIED_SECRET_MEMORY)));
+                return Verification.verified(client.get());
+            }
+            return Verification.rejected(null);
+        });
     }
 
     public TokenResult issueToken(ClientApp client, boolean force, RequestContext context) {

@@ -3,6 +3,11 @@ package dev.frontdesk.core.login;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.account.Accounts;
+import dev.frontdesk.core.auth.Attempt;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.auth.Authentication;
+import dev.frontdesk.core.auth.CredentialKind;
+import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditType;
 import dev.frontdesk.core.credential.DummyHash;
@@ -14,8 +19,6 @@ import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.core.tenant.Tenants;
-import dev.frontdesk.core.throttle.LoginThrottle;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,24 +28,24 @@ import java.util.Set;
  * <p>No enumeration: an unknown name, a wrong password, a disabled account, an account of the wrong
  * type and an empty password all cost one Argon2 verification (against a dummy hash when there is no
  * real one) and produce the same {@link LoginResult.BadCredentials}. Only a password longer than the
- * tenant's byte limit is refused without hashing, which says nothing about the account. A throttled
- * attempt is refused before hashing, so guessing costs the attacker time, not us CPU.
+ * tenant's byte limit is refused without hashing, which says nothing about the account. Throttling and
+ * auditing happen in the one {@link Authentication} step, before any hashing.
  */
 public final class LoginService {
     private final Accounts accounts;
     private final PasswordHasher hasher;
     private final SessionEngine sessions;
-    private final LoginThrottle throttle;
+    private final Authentication authentication;
     private final Tenants tenants;
     private final Audit audit;
     private final DummyHash dummyHash;
 
-    public LoginService(Accounts accounts, PasswordHasher hasher, SessionEngine sessions, LoginThrottle throttle,
-                        Tenants tenants, Audit audit) {
+    public LoginService(Accounts accounts, PasswordHasher hasher, SessionEngine sessions,
+                        Authentication authentication, Tenants tenants, Audit audit) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.authentication = authentication;
         this.tenants = tenants;
         this.audit = audit;
         this.dummyHash = new DummyHash(hasher);
@@ -73,33 +76,39 @@ public final class LoginService {
         return LoginResult.from(account, opened);
     }
 
-    /** Checks a login name (user name or e-mail) and password, throttled and audited. */
+    /**
+     * Checks a login name (user name or e-mail) and password through the authentication step. The
+     * account is looked up first (a read, no hash) so that its user name and e-mail address are one
+     * throttle key: guessing by e-mail earns no extra free failures.
+     */
     public CredentialCheck checkPassword(String tenant, String login, String password, Set<AccountType> allowedTypes,
                                          RequestContext context) {
         TenantSettings settings = tenants.require(tenant).settings();
         String name = login == null ? "" : login.trim();
-        String auditName = name.length() > 256 ? name.substring(0, 256) : name;
-        Optional<Duration> wait = throttle.waitBefore(tenant, name, context.clientIp(), settings.throttle());
-        if (wait.isPresent()) {
-            audit.record(AuditType.LOGIN_THROTTLED, tenant, auditName, context, null);
-            return new CredentialCheck.Throttled(wait.get());
-        }
         Optional<Account> account = name.isEmpty() || name.length() > Account.MAX_USERNAME_LENGTH
                 ? Optional.empty() : accounts.findByLogin(tenant, name);
-        boolean verified = verify(account, password, settings);
-        boolean usable = verified && account.get().enabled() && allowedTypes.contains(account.get().type());
-        if (!usable) {
-            throttle.failed(tenant, name, context.clientIp(), settings.throttle());
-            audit.record(AuditType.LOGIN_FAILED, tenant, auditName, context, null);
-            return new CredentialCheck.Invalid();
+        String principal = account.map(Account::username).orElse(name);
+        Attempt attempt = new Attempt(tenant, CredentialKind.PASSWORD, principal, context);
+        AuthOutcome<Account> outcome = authentication.authenticate(attempt, settings.throttle(), () -> {
+            boolean verified = verify(account, password, settings);
+            return verified && account.get().enabled() && allowedTypes.contains(account.get().type())
+                    ? Verification.verified(account.get()) : Verification.rejected(null);
+        });
+        return switch (outcome) {
+            case AuthOutcome.Accepted<Account> a -> new CredentialCheck.Valid(upgradeHash(a.who(), password));
+            case AuthOutcome.Throttled<Account> t -> new CredentialCheck.Throttled(t.retryAfter());
+            case AuthOutcome.Refused<Account> r -> new CredentialCheck.Invalid();
+            case AuthOutcome.Unavailable<Account> u -> new CredentialCheck.Invalid();
+        };
+    }
+
+    private Account upgradeHash(Account found, String password) {
+        if (!hasher.needsRehash(found.passwordHash())) {
+            return found;
         }
-        throttle.succeeded(tenant, name, context.clientIp());
-        Account found = account.get();
-        if (hasher.needsRehash(found.passwordHash())) {
-            found = found.withPasswordHash(hasher.hash(PasswordPolicy.normalize(password)));
-            accounts.upgradeHash(found, found.passwordHash());
-        }
-        return new CredentialCheck.Valid(found);
+        Account upgraded = found.withPasswordHash(hasher.hash(PasswordPolicy.normalize(password)));
+        accounts.upgradeHash(upgraded, upgraded.passwordHash());
+        return upgraded;
     }
 
     private boolean verify(Optional<Account> account, String password, TenantSettings settings) {

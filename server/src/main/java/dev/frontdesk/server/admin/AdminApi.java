@@ -1,6 +1,10 @@
 package dev.frontdesk.server.admin;
 
 import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.admin.Administrators;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.server.http.BasicCredentials;
+import dev.frontdesk.server.http.ConsoleSessionCheck;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountChanges;
 import dev.frontdesk.core.account.AccountQuery;
@@ -43,12 +47,15 @@ public final class AdminApi implements HttpService {
 
     private final Frontdesk core;
     private final Requests requests;
-    private final AdminAuth auth;
+    private final Administrators administrators;
+    private final ConsoleSessionCheck consoleSessions;
 
-    public AdminApi(Frontdesk core, Requests requests, AdminAuth auth) {
+    public AdminApi(Frontdesk core, Requests requests, Administrators administrators,
+                    ConsoleSessionCheck consoleSessions) {
         this.core = core;
         this.requests = requests;
-        this.auth = auth;
+        this.administrators = administrators;
+        this.consoleSessions = consoleSessions;
     }
 
     @Override
@@ -75,14 +82,20 @@ public final class AdminApi implements HttpService {
     }
 
     private void authenticate(ServerRequest req, ServerResponse res) {
-        AdminAuth.Verdict basic = auth.verifyThrottled(Requests.basic(req), requests.clientIp(req));
-        if (basic.accepted()) {
-            res.next();
-            return;
+        Optional<BasicCredentials> basic = Requests.basic(req);
+        if (basic.isPresent()) {
+            switch (administrators.authenticate(basic.get().user(), basic.get().password(), requests.context(req, "admin"))) {
+                case AuthOutcome.Accepted<String> a -> {
+                    res.next();
+                    return;
+                }
+                case AuthOutcome.Throttled<String> t ->
+                        res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
+                default -> {
+                }
+            }
         }
-        basic.retryAfter().ifPresent(wait ->
-                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, wait.toSeconds()))));
-        switch (auth.consoleSessions().check(req)) {
+        switch (consoleSessions.check(req)) {
             case ACCEPTED -> {
                 res.next();
                 return;
@@ -301,7 +314,7 @@ public final class AdminApi implements HttpService {
 
     private RequestContext actor(ServerRequest req) {
         RequestContext context = requests.context(req, "admin");
-        return new RequestContext("admin", context.clientIp(), context.userAgent(), AdminAuth.USER);
+        return new RequestContext("admin", context.clientIp(), context.userAgent(), Administrators.BOOTSTRAP);
     }
 
     private void audit(ServerRequest req, String tenant, String detail) {

@@ -1,6 +1,6 @@
 package dev.frontdesk.server.cli;
 
-import dev.frontdesk.server.Version;
+import dev.frontdesk.server.ops.Version;
 import io.helidon.service.registry.GlobalServiceRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

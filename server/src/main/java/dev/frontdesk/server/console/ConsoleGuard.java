@@ -1,14 +1,11 @@
 package dev.frontdesk.server.console;
 
-import dev.frontdesk.server.admin.AdminAuth;
-import dev.frontdesk.server.admin.AdminAuth.ConsoleVerdict;
-import dev.frontdesk.server.http.ClientAddresses;
-import dev.frontdesk.server.http.Requests;
+import dev.frontdesk.server.http.ConsoleSessionCheck;
+import dev.frontdesk.server.http.OriginPolicy;
+import dev.frontdesk.server.http.SessionCookies;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,50 +17,44 @@ import java.util.Optional;
  * request's {@code Host}. A request carrying {@code X-Console-Background: 1} (the console's periodic
  * refresh) is served without counting as use, so an unattended console still times out.
  */
-final class ConsoleGuard implements AdminAuth.ConsoleSessionCheck {
-    static final String COOKIE = "frontdesk-console";
-    /** Under TLS the cookie takes the {@code __Host-} prefix: Secure, Path=/, no Domain, enforced by the browser. */
-    static final String TLS_COOKIE = "__Host-frontdesk-console";
+final class ConsoleGuard implements ConsoleSessionCheck {
+    /** {@code frontdesk-console}, {@code __Host-frontdesk-console} under TLS; SameSite=Strict. */
+    static final SessionCookies.Spec COOKIE = SessionCookies.Spec.of("frontdesk-console", SessionCookies.SameSite.STRICT)
+            .withMaxAge(ConsoleSessions.ABSOLUTE);
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String BACKGROUND_HEADER = "X-Console-Background";
 
     private final ConsoleSessions sessions;
-    private final ClientAddresses addresses;
+    private final SessionCookies cookies;
+    private final OriginPolicy origins;
 
-    ConsoleGuard(ConsoleSessions sessions, ClientAddresses addresses) {
+    ConsoleGuard(ConsoleSessions sessions, SessionCookies cookies, OriginPolicy origins) {
         this.sessions = sessions;
-        this.addresses = addresses;
+        this.cookies = cookies;
+        this.origins = origins;
     }
 
     @Override
-    public ConsoleVerdict check(ServerRequest request) {
+    public Verdict check(ServerRequest request) {
         Optional<String> id = sessionId(request);
         if (id.isEmpty()) {
-            return ConsoleVerdict.ABSENT;
+            return Verdict.ABSENT;
         }
         if (sessions.find(id.get()).isEmpty()) {
-            return ConsoleVerdict.EXPIRED;
+            return Verdict.EXPIRED;
         }
         if (!isSafe(request.prologue().method())
                 && (!sameOrigin(request) || !sessions.csrfMatches(id.get(), csrfHeader(request)))) {
-            return ConsoleVerdict.FORBIDDEN;
+            return Verdict.FORBIDDEN;
         }
         if (!isBackground(request)) {
             sessions.touch(id.get());
         }
-        return ConsoleVerdict.ACCEPTED;
-    }
-
-    boolean viaTls(ServerRequest request) {
-        return addresses.viaTls(request);
-    }
-
-    String cookieName(ServerRequest request) {
-        return viaTls(request) ? TLS_COOKIE : COOKIE;
+        return Verdict.ACCEPTED;
     }
 
     Optional<String> sessionId(ServerRequest request) {
-        return Requests.cookie(request, cookieName(request)).filter(v -> !v.isEmpty());
+        return cookies.read(request, COOKIE);
     }
 
     private static String csrfHeader(ServerRequest request) {
@@ -80,36 +71,15 @@ final class ConsoleGuard implements AdminAuth.ConsoleSessionCheck {
 
     /**
      * False when the browser tells us the request comes from another site. Browsers set
-     * {@code Sec-Fetch-Site} and {@code Origin} themselves; a page cannot forge them.
+     * {@code Sec-Fetch-Site} and {@code Origin} themselves; a page cannot forge them. The console
+     * allows no other origin than its own.
      */
-    static boolean sameOrigin(ServerRequest request) {
+    boolean sameOrigin(ServerRequest request) {
         Optional<String> site = request.headers().first(HeaderNames.create("Sec-Fetch-Site"));
         if (site.isPresent() && !site.get().equals("same-origin") && !site.get().equals("none")) {
             return false;
         }
-        Optional<String> origin = request.headers().first(HeaderNames.ORIGIN);
-        if (origin.isEmpty()) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(origin.get().trim());
-            if (uri.getRawAuthority() == null) {
-                return false;
-            }
-            return withoutDefaultPort(uri.getRawAuthority()).equals(withoutDefaultPort(request.authority()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String withoutDefaultPort(String authority) {
-        String lower = authority == null ? "" : authority.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(":80")) {
-            return lower.substring(0, lower.length() - 3);
-        }
-        if (lower.endsWith(":443")) {
-            return lower.substring(0, lower.length() - 4);
-        }
-        return lower;
+        Optional<String> origin = OriginPolicy.origin(request);
+        return origin.isEmpty() || origins.sameOrigin(origin.get(), request);
     }
 }

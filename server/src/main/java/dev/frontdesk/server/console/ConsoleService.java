@@ -1,23 +1,23 @@
 package dev.frontdesk.server.console;
 
-import dev.frontdesk.server.Services;
-import dev.frontdesk.server.admin.AdminAuth;
-import dev.frontdesk.server.admin.AdminAuth.ConsoleVerdict;
+import dev.frontdesk.core.admin.Administrators;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.server.http.BadRequest;
-import dev.frontdesk.server.http.BasicCredentials;
+import dev.frontdesk.server.http.ConsoleSessionCheck;
+import dev.frontdesk.server.http.ConsoleSessionCheck.Verdict;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.OriginPolicy;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
+import dev.frontdesk.server.http.SessionCookies;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The app talks only to the admin API ({@code /admin/api/v1}). Instead of Basic in the browser it
  * signs in here once with the admin password and gets a cookie of its own ({@link ConsoleSessions});
- * this service plugs that cookie into {@link AdminAuth} so the admin API accepts it, with a CSRF token
+ * {@link #sessionCheck()} lets the admin API accept that cookie, with a CSRF token
  * on every change ({@link ConsoleGuard}). Changes made through the console are therefore the admin
  * API's own, audited with actor {@code admin}.
  */
@@ -37,24 +37,27 @@ public final class ConsoleService implements HttpService {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleService.class);
-    private static final int MAX_PASSWORD_LENGTH = 1024;
 
-    private final AdminAuth auth;
+    private final Administrators administrators;
     private final Requests requests;
+    private final SessionCookies cookies;
     private final ConsoleSessions sessions;
     private final ConsoleGuard guard;
-    private final SignInThrottle throttle;
     private final StaticAssets assets;
 
-    public ConsoleService(Services services) {
-        Clock clock = services.core().clock();
-        this.auth = services.adminAuth();
-        this.requests = services.requests();
-        this.sessions = new ConsoleSessions(clock, services.core().secrets(), new SecureRandom());
-        this.guard = new ConsoleGuard(sessions, services.addresses());
-        this.throttle = new SignInThrottle(clock);
+    public ConsoleService(Administrators administrators, Requests requests, SessionCookies cookies,
+                          OriginPolicy origins, Secrets secrets, Clock clock) {
+        this.administrators = administrators;
+        this.requests = requests;
+        this.cookies = cookies;
+        this.sessions = new ConsoleSessions(clock, secrets, new SecureRandom());
+        this.guard = new ConsoleGuard(sessions, cookies, origins);
         this.assets = StaticAssets.load();
-        auth.acceptConsoleSessions(guard);
+    }
+
+    /** What the admin API asks to accept a console session as an administrator's credential. */
+    public ConsoleSessionCheck sessionCheck() {
+        return guard;
     }
 
     @Override
@@ -115,44 +118,38 @@ public final class ConsoleService implements HttpService {
         if (!type.equals("application/json")) {
             throw BadRequest.unsupportedMediaType(type.isEmpty() ? "(none)" : type);
         }
-        if (!ConsoleGuard.sameOrigin(req)) {
+        if (!guard.sameOrigin(req)) {
             Responses.error(res, 403, "origin_not_allowed", null);
             return;
         }
         String ip = requests.clientIp(req);
-        Optional<Duration> wait = throttle.retryAfter(ip);
-        if (wait.isPresent()) {
-            res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds())));
-            Responses.error(res, 429, "too_many_attempts", null);
-            return;
-        }
         SignInBody body = JsonBodies.read(requests.body(req), SignInBody.class);
-        String username = body.username() == null ? AdminAuth.USER : body.username();
+        String username = body.username() == null ? Administrators.BOOTSTRAP : body.username();
         String password = body.password() == null ? "" : body.password();
-        if (password.length() > MAX_PASSWORD_LENGTH
-                || !auth.verify(Optional.of(new BasicCredentials(username, password)))) {
-            int failures = throttle.failed(ip);
-            LOG.warn("console sign-in failed from {} ({} recent failures from this address)", ip, failures);
-            Responses.error(res, 401, "invalid_credentials", null);
-            return;
+        switch (administrators.authenticate(username, password, requests.context(req, "console"))) {
+            case AuthOutcome.Accepted<String> a -> {
+            }
+            case AuthOutcome.Throttled<String> t -> {
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                Responses.error(res, 429, "too_many_attempts", null);
+                return;
+            }
+            default -> {
+                LOG.warn("console sign-in failed from {}", ip);
+                Responses.error(res, 401, "invalid_credentials", null);
+                return;
+            }
         }
-        throttle.succeeded(ip);
         guard.sessionId(req).ifPresent(sessions::end);
         ConsoleSessions.Opened opened = sessions.open();
-        res.headers().addCookie(SetCookie.builder(guard.cookieName(req), opened.id())
-                .httpOnly(true)
-                .secure(guard.viaTls(req))
-                .sameSite(SetCookie.SameSite.STRICT)
-                .path("/")
-                .maxAge(ConsoleSessions.ABSOLUTE)
-                .build());
+        cookies.set(req, res, ConsoleGuard.COOKIE, opened.id());
         LOG.info("console sign-in from {}", ip);
         Responses.json(res, 201, view(opened.csrfToken(), opened.entry()));
     }
 
     private void current(ServerRequest req, ServerResponse res) {
         Optional<String> id = guard.sessionId(req);
-        if (guard.check(req) != ConsoleVerdict.ACCEPTED || id.isEmpty()) {
+        if (guard.check(req) != Verdict.ACCEPTED || id.isEmpty()) {
             Responses.error(res, 401, "unauthorized", null);
             return;
         }
@@ -165,28 +162,22 @@ public final class ConsoleService implements HttpService {
     }
 
     private void signOut(ServerRequest req, ServerResponse res) {
-        ConsoleVerdict verdict = guard.check(req);
-        if (verdict == ConsoleVerdict.FORBIDDEN) {
+        Verdict verdict = guard.check(req);
+        if (verdict == Verdict.FORBIDDEN) {
             Responses.error(res, 403, "csrf_token_invalid", null);
             return;
         }
-        if (verdict == ConsoleVerdict.ACCEPTED) {
+        if (verdict == Verdict.ACCEPTED) {
             guard.sessionId(req).ifPresent(sessions::end);
             LOG.info("console sign-out from {}", requests.clientIp(req));
         }
-        res.headers().addCookie(SetCookie.builder(guard.cookieName(req), "")
-                .httpOnly(true)
-                .secure(guard.viaTls(req))
-                .sameSite(SetCookie.SameSite.STRICT)
-                .path("/")
-                .expires(Instant.EPOCH)
-                .build());
+        cookies.clear(req, res, ConsoleGuard.COOKIE);
         res.status(204).send();
     }
 
     private static Map<String, Object> view(String csrfToken, ConsoleSessions.Entry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("user", AdminAuth.USER);
+        view.put("user", Administrators.BOOTSTRAP);
         view.put("csrfToken", csrfToken);
         view.put("idleTimeoutSeconds", ConsoleSessions.IDLE.toSeconds());
         view.put("createdAt", entry.createdAt().toString());

@@ -1,7 +1,8 @@
 package dev.frontdesk.server.egain;
 
-import dev.frontdesk.server.Services;
-import dev.frontdesk.server.oauth.TokenEndpoint;
+import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.server.http.ErrorFrame;
+import dev.frontdesk.server.http.Requests;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * The eGain / ECE dialect: v12 user (agent) login and logout, v15 customer login and logout, v19
  * client-application tokens. Every path is served as written and under the context root
  * {@code /system}, as real ECE clients call it. Login errors are {@code <error>} / {@code {"message"}},
- * logout errors {@code <Error>}; the token endpoints speak RFC 6749.
+ * logout errors {@code <Error>}. The v19 token paths speak RFC 6749 and are served by the OAuth door.
  */
 public final class EgainDialect implements HttpService {
     static final String SESSION_HEADER = "X-egain-session";
@@ -21,8 +22,6 @@ public final class EgainDialect implements HttpService {
     static final String V12_LOGOUT = "/ws/v12/authentication/user/logout";
     static final String V15_LOGIN = "/ws/v15/context/authentication/user/login";
     static final String V15_LOGOUT = "/ws/v15/context/authentication/user/logout";
-    static final String V19_TOKEN = "/ws/v19/clientapplications/authentication/oauth2/token";
-    static final String V19_REVOKE = "/ws/v19/clientapplications/authentication/oauth2/revoke";
 
     /** Which API answers a path, and the root element of its XML errors. */
     record Endpoint(EgainApi api, String errorRoot) {
@@ -38,14 +37,12 @@ public final class EgainDialect implements HttpService {
     private final LoginEndpoint v12Login;
     private final LoginEndpoint v15Login;
     private final LogoutEndpoints logouts;
-    private final TokenEndpoint tokens;
 
-    public EgainDialect(Services services) {
-        this.exchanges = new EgainExchanges(services.requests());
-        this.v12Login = new LoginEndpoint(EgainApi.V12, services.core(), services.requests());
-        this.v15Login = new LoginEndpoint(EgainApi.V15, services.core(), services.requests());
-        this.logouts = new LogoutEndpoints(services.core(), services.requests());
-        this.tokens = new TokenEndpoint(services.core(), services.requests(), "egain-v19");
+    public EgainDialect(Frontdesk core, Requests requests, ErrorFrame frame) {
+        this.exchanges = new EgainExchanges(frame);
+        this.v12Login = new LoginEndpoint(EgainApi.V12, core, requests);
+        this.v15Login = new LoginEndpoint(EgainApi.V15, core, requests);
+        this.logouts = new LogoutEndpoints(core, requests);
     }
 
     @Override
@@ -58,9 +55,7 @@ public final class EgainDialect implements HttpService {
                     .post(root + V15_LOGIN, exchanges.of(EgainApi.V15, "error", v15Login::login))
                     .any(root + V15_LOGIN, exchanges.methodNotAllowed(EgainApi.V15, "error", "POST"))
                     .post(root + V15_LOGOUT, exchanges.of(EgainApi.V15, "Error", logouts::v15))
-                    .any(root + V15_LOGOUT, exchanges.methodNotAllowed(EgainApi.V15, "Error", "POST"))
-                    .post(root + V19_TOKEN, tokens::token)
-                    .post(root + V19_REVOKE, tokens::revokeBearer);
+                    .any(root + V15_LOGOUT, exchanges.methodNotAllowed(EgainApi.V15, "Error", "POST"));
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.frontdesk.server.egain;
 
-import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.tenant.Tenant;
-import dev.frontdesk.server.http.BadRequest;
-import dev.frontdesk.server.http.Requests;
+import dev.frontdesk.server.http.ErrorFrame;
+import dev.frontdesk.server.http.Failure;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
@@ -16,18 +15,14 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The frame around every eGain handler: negotiates the answer's format and language (406 for an
- * {@code Accept-Language} naming none of the fifteen), runs the handler, and turns every refusal —
- * the dialect's own {@link EgainError}s, the shared helpers' {@link BadRequest}s (415, 431) and
- * real faults (500, logged without request data) — into the eGain error shape; a body over the limit
- * (413) goes to {@link EgainDirectHandler}. Nothing a client sends reaches the generic error mappers.
+ * eGain's part of the shared {@link ErrorFrame}: negotiates the answer's format and language (406 for
+ * an {@code Accept-Language} naming none of the fifteen), runs the handler, and writes the dialect's
+ * own {@link EgainError}s and the frame's failures (400, 415, 431, 503 + Retry-After, 500) in the eGain
+ * error shape; a body over the limit (413) goes to {@link EgainDirectHandler}.
  */
 final class EgainExchanges {
-    private static final Logger LOG = LoggerFactory.getLogger(EgainExchanges.class);
     private static final int MAX_LANGUAGE_HEADER = 1024;
 
     @FunctionalInterface
@@ -35,42 +30,41 @@ final class EgainExchanges {
         void handle(ServerRequest req, ServerResponse res, Exchange exchange, Tenant tenant);
     }
 
-    private final Requests requests;
+    private final ErrorFrame frame;
 
-    EgainExchanges(Requests requests) {
-        this.requests = requests;
+    EgainExchanges(ErrorFrame frame) {
+        this.frame = frame;
     }
 
     /**
      * @param errorRoot the XML error element: {@code error} (login) or {@code Error} (logout)
      */
     Handler of(EgainApi api, String errorRoot, EgainHandler handler) {
-        return (req, res) -> {
-            Exchange exchange = null;
+        ErrorFrame.ErrorWriter writer = (req, res, tenant, failure) -> {
+            if (failure.kind() == Failure.Kind.TOO_LARGE) {
+                throw tooLarge(req);
+            }
+            reply(res, tenant == null ? null : negotiated(api, req, tenant), api, translate(failure, api), errorRoot);
+        };
+        return frame.of(writer, (req, res, tenant) -> {
+            Exchange exchange = provisional(api, req.headers(), tenant);
             try {
-                Tenant tenant = requests.tenant(req);
-                exchange = provisional(api, req.headers(), tenant);
                 exchange = exchange.withLanguage(language(req.headers(), exchange.language()));
                 handler.handle(req, res, exchange, tenant);
             } catch (EgainError e) {
                 reply(res, exchange, api, e, errorRoot);
-            } catch (BadRequest e) {
-                if (e.status() == 413) {
-                    throw tooLarge(req);
-                }
-                reply(res, exchange, api, translate(e, api), errorRoot);
-            } catch (RequestException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (StoreUnavailable.isCause(e)) {
-                    reply(res, exchange, api, new EgainError(503, "server.unavailable").header("Retry-After", "5"),
-                            errorRoot);
-                    return;
-                }
-                LOG.error("eGain {} request failed with {}", api, e.getClass().getName(), e);
-                reply(res, exchange, api, new EgainError(500, "server.error"), errorRoot);
             }
-        };
+        });
+    }
+
+    /** The exchange as negotiated, or with the tenant's language when negotiation itself failed. */
+    private static Exchange negotiated(EgainApi api, ServerRequest req, Tenant tenant) {
+        Exchange exchange = provisional(api, req.headers(), tenant);
+        try {
+            return exchange.withLanguage(language(req.headers(), exchange.language()));
+        } catch (EgainError e) {
+            return exchange;
+        }
     }
 
     /** A handler that answers 405 with {@code Allow} for any other method on a known path. */
@@ -103,11 +97,15 @@ final class EgainExchanges {
         return chosen.orElseThrow(() -> new EgainError(406, "language.unsupported"));
     }
 
-    private static EgainError translate(BadRequest e, EgainApi api) {
-        return switch (e.status()) {
-            case 415 -> new EgainError(415, "request.unsupportedType", api.supportedTypes());
-            case 431 -> new EgainError(431, "request.headerTooLong");
-            default -> EgainError.badRequest("request.invalid");
+    private static EgainError translate(Failure failure, EgainApi api) {
+        return switch (failure.kind()) {
+            case UNAVAILABLE -> new EgainError(503, "server.unavailable");
+            case INTERNAL -> new EgainError(500, "server.error");
+            case CLIENT, TOO_LARGE -> switch (failure.status()) {
+                case 415 -> new EgainError(415, "request.unsupportedType", api.supportedTypes());
+                case 431 -> new EgainError(431, "request.headerTooLong");
+                default -> EgainError.badRequest("request.invalid");
+            };
         };
     }
 

@@ -2,14 +2,15 @@ package dev.frontdesk.server.genesys;
 
 import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.account.Account;
-import dev.frontdesk.core.account.AccountChanges;
-import dev.frontdesk.core.account.AccountStore;
 import dev.frontdesk.core.account.AccountType;
-import dev.frontdesk.core.account.NewAccount;
-import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.account.AgentProvisioning;
+import dev.frontdesk.core.account.AgentProvisioning.ExternalAgent;
+import dev.frontdesk.core.auth.Attempt;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.auth.CredentialKind;
+import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.login.CredentialCheck;
 import dev.frontdesk.core.support.RequestContext;
-import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.BasicCredentials;
 import java.nio.charset.StandardCharsets;
@@ -17,24 +18,26 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who the Basic credentials of an SRS request belong to: checked by Frontdesk itself, or, when the
  * tenant lists {@code upstreamServers}, by those servers (see {@link UpstreamRws}), in which case the
- * local account is created or refreshed from the upstream's answer and its local password (if any)
- * plays no part. A locally disabled account, or one that is not an agent, stays refused either way.
+ * local account is provisioned by the core from the upstream's answer and its local password (if any)
+ * plays no part. Either way the check is the core's one authentication step: throttled like a password
+ * of the same name before any upstream call, audited in one place. A locally disabled account, or one
+ * that is not an agent, stays refused either way.
  */
 final class SrsAuthenticator {
     private static final Set<AccountType> AGENTS = Set.of(AccountType.AGENT);
 
     private final Frontdesk core;
+    private final AgentProvisioning provisioning;
     private final UpstreamRws upstream;
 
-    SrsAuthenticator(Frontdesk core, UpstreamRws upstream) {
+    SrsAuthenticator(Frontdesk core, AgentProvisioning provisioning, UpstreamRws upstream) {
         this.core = core;
+        this.provisioning = provisioning;
         this.upstream = upstream;
     }
 
@@ -65,72 +68,44 @@ final class SrsAuthenticator {
             };
         }
         String user = credentials.user().trim();
-        if (user.isEmpty() || user.length() > Account.MAX_USERNAME_LENGTH || credentials.password().isEmpty()
-                || user.chars().anyMatch(Character::isISOControl)) {
-            return refused(tenant, user, context, null);
-        }
-        List<String> servers = UpstreamRws.candidates(listed, configuration.server(), configuration.peerServer());
-        if (servers.isEmpty()) {
-            core.audit().record(AuditType.LOGIN_FAILED, tenant.id(), user, context, "no usable upstream server listed");
-            return new Outcome.Unavailable();
-        }
-        String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (user + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-        return switch (upstream.check(servers, authorization)) {
-            case UpstreamRws.Answer.Accepted a -> provision(tenant, a.user(), context);
-            case UpstreamRws.Answer.Rejected r -> refused(tenant, user, context, "rejected by upstream " + r.server());
-            case UpstreamRws.Answer.Unreachable u -> {
-                core.audit().record(AuditType.LOGIN_FAILED, tenant.id(), user, context, "no upstream server answered");
-                yield new Outcome.Unavailable();
-            }
+        Attempt attempt = new Attempt(tenant.id(), CredentialKind.UPSTREAM, user, context);
+        AuthOutcome<Account> outcome = core.authentication().authenticate(attempt, tenant.settings().throttle(),
+                () -> checkUpstream(tenant, user, credentials.password(), configuration, listed, context));
+        return switch (outcome) {
+            case AuthOutcome.Accepted<Account> a -> new Outcome.Valid(a.who());
+            case AuthOutcome.Refused<Account> r -> new Outcome.Invalid();
+            case AuthOutcome.Throttled<Account> t -> new Outcome.Throttled(t.retryAfter());
+            case AuthOutcome.Unavailable<Account> u -> new Outcome.Unavailable();
         };
     }
 
-    /** Creates or refreshes the local agent from the upstream's user. */
-    private Outcome provision(Tenant tenant, UpstreamRws.UpstreamUser user, RequestContext context) {
+    private Verification<Account> checkUpstream(Tenant tenant, String user, String password,
+                                                SrsPost.Configuration configuration, List<String> listed,
+                                                RequestContext context) {
+        if (user.isEmpty() || user.length() > Account.MAX_USERNAME_LENGTH || password.isEmpty()
+                || user.chars().anyMatch(Character::isISOControl)) {
+            return Verification.rejected("upstream: unusable user name or empty password");
+        }
+        List<String> servers = UpstreamRws.candidates(listed, configuration.server(), configuration.peerServer());
+        if (servers.isEmpty()) {
+            return Verification.undecided("no usable upstream server listed");
+        }
+        String authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return switch (upstream.check(servers, authorization)) {
+            case UpstreamRws.Answer.Accepted a -> provision(tenant, a.user(), context);
+            case UpstreamRws.Answer.Rejected r -> Verification.rejected("rejected by upstream " + r.server());
+            case UpstreamRws.Answer.Unreachable u -> Verification.undecided("no upstream server answered");
+        };
+    }
+
+    private Verification<Account> provision(Tenant tenant, UpstreamRws.UpstreamUser user, RequestContext context) {
         if (!user.enabled()) {
-            return refused(tenant, user.userName(), context, "disabled upstream");
+            return Verification.rejected("disabled upstream");
         }
-        try {
-            Optional<Account> existing = core.accounts().findByUsername(tenant.id(), user.userName());
-            if (existing.isEmpty()) {
-                try {
-                    return new Outcome.Valid(core.accounts().create(tenant.id(), new NewAccount(user.userName(), null,
-                            AccountType.AGENT, user.email(), user.firstName(), user.lastName(), null, List.of(),
-                            List.of(), true, Map.of("source", "upstream-rws")), context));
-                } catch (AccountStore.DuplicateUsername raced) {
-                    existing = core.accounts().findByUsername(tenant.id(), user.userName());
-                }
-            }
-            Account account = existing.orElseThrow();
-            if (account.type() != AccountType.AGENT || !account.enabled()) {
-                return refused(tenant, user.userName(), context, "local account is not an enabled agent");
-            }
-            return new Outcome.Valid(refresh(account, user, context));
-        } catch (Validation e) {
-            return refused(tenant, user.userName(), context, "upstream user not acceptable: " + e.getMessage());
-        }
-    }
-
-    private Account refresh(Account account, UpstreamRws.UpstreamUser user, RequestContext context) {
-        if (same(account.email(), user.email()) && same(account.firstName(), user.firstName())
-                && same(account.lastName(), user.lastName())) {
-            return account;
-        }
-        AccountChanges changes = new AccountChanges(Optional.ofNullable(user.email()),
-                Optional.ofNullable(user.firstName()), Optional.ofNullable(user.lastName()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        return core.accounts().update(account.tenant(), account.id(), changes, context).orElse(account);
-    }
-
-    /** An upstream value the account already has, or none (absent upstream values leave ours alone). */
-    private static boolean same(String ours, String upstreamValue) {
-        return upstreamValue == null || Objects.equals(ours, upstreamValue);
-    }
-
-    private Outcome refused(Tenant tenant, String user, RequestContext context, String detail) {
-        String name = user.length() > 256 ? user.substring(0, 256) : user;
-        core.audit().record(AuditType.LOGIN_FAILED, tenant.id(), name, context, detail);
-        return new Outcome.Invalid();
+        return provisioning.provision(tenant.id(), new ExternalAgent(user.userName(), user.email(), user.firstName(),
+                        user.lastName(), Map.of("source", "upstream-rws")), true, context)
+                .<Verification<Account>>map(Verification::verified)
+                .orElseGet(() -> Verification.rejected("local account is not an enabled agent"));
     }
 }

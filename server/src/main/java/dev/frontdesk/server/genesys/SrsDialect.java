@@ -7,16 +7,18 @@ import dev.frontdesk.core.session.EndReason;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.RequestContext;
-import dev.frontdesk.core.support.StoreUnavailable;
-import dev.frontdesk.core.support.Validation;
+import dev.frontdesk.core.account.AgentProvisioning;
 import dev.frontdesk.core.tenant.Tenant;
-import dev.frontdesk.server.Services;
-import dev.frontdesk.server.Version;
+import dev.frontdesk.server.ops.Version;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.BasicCredentials;
+import dev.frontdesk.server.http.ErrorFrame;
+import dev.frontdesk.server.http.Failure;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.OriginPolicy;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
+import dev.frontdesk.server.http.SessionCookies;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
@@ -28,8 +30,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Genesys Screen Recording Service (/api/v2/me, /ping, /version) dialect.
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class SrsDialect implements HttpService {
     public static final String CHANNEL = "srs";
     static final String COOKIE = "JSESSIONID";
-    private static final Logger LOG = LoggerFactory.getLogger(SrsDialect.class);
     private static final HeaderName SUPPORT_CSRFP = HeaderNames.create("X-Support-CSRFP");
     private static final HeaderName CSRF_HEADER = HeaderNames.create("X-CSRF-HEADER");
     private static final HeaderName CSRF_TOKEN = HeaderNames.create("X-CSRF-TOKEN");
@@ -55,24 +54,31 @@ public final class SrsDialect implements HttpService {
 
     private final Frontdesk core;
     private final Requests requests;
+    private final ErrorFrame frame;
+    private final OriginPolicy origins;
+    private final SessionCookies cookies;
     private final HotSeating seats;
     private final SrsAuthenticator authenticator;
 
-    public SrsDialect(Services services) {
-        this.core = services.core();
-        this.requests = services.requests();
+    public SrsDialect(Frontdesk core, Requests requests, ErrorFrame frame, OriginPolicy origins,
+                      SessionCookies cookies, AgentProvisioning provisioning) {
+        this.core = core;
+        this.requests = requests;
+        this.frame = frame;
+        this.origins = origins;
+        this.cookies = cookies;
         this.seats = new HotSeating(core.sessions(), core.locks());
-        this.authenticator = new SrsAuthenticator(core, new UpstreamRws());
+        this.authenticator = new SrsAuthenticator(core, provisioning, new UpstreamRws());
     }
 
     @Override
     public void routing(HttpRules rules) {
         for (String me : new String[] {"/api/v2/me", "/api/v2/me/"}) {
-            rules.options(me, this::preflight).get(me, handle(this::getMe)).post(me, handle(this::postMe))
+            rules.options(me, preflight()).get(me, handle(this::getMe)).post(me, handle(this::postMe))
                     .any(me, handle(this::notAllowed));
         }
-        rules.options("/ping", this::preflight).get("/ping", handle(this::ping)).any("/ping", handle(this::notAllowed))
-                .options("/version", this::preflight).get("/version", handle(this::version))
+        rules.options("/ping", preflight()).get("/ping", handle(this::ping)).any("/ping", handle(this::notAllowed))
+                .options("/version", preflight()).get("/version", handle(this::version))
                 .any("/version", handle(this::notAllowed));
     }
 
@@ -100,53 +106,44 @@ public final class SrsDialect implements HttpService {
     }
 
     private Handler handle(SrsHandler handler) {
-        return (req, res) -> {
-            SrsCors.vary(res);
+        return frame.of(SrsDialect::writeFailure, (req, res, tenant) -> {
+            OriginPolicy.vary(res);
+            origins.listedOrigin(req, tenant).ifPresent(origin -> OriginPolicy.actual(res, origin, SrsCors.CORS));
             try {
-                Tenant tenant = requests.tenant(req);
-                Optional<String> origin = SrsCors.origin(req);
-                if (origin.isPresent() && SrsCors.allowed(origin.get(), tenant.settings().corsAllowedOrigins())) {
-                    SrsCors.actual(res, origin.get());
-                }
                 handler.handle(new Call(req, res, tenant, Requests.basic(req), presented(req, tenant)));
             } catch (SrsReplies.Failure f) {
                 SrsReplies.status(res, f.status(), f.statusCode(), f.getMessage());
             } catch (HotSeating.PlaceTaken p) {
                 SrsReplies.status(res, 409, SrsReplies.INVALID_STATE,
                         "Place " + p.place() + " is in use by another agent");
-            } catch (BadRequest e) {
-                SrsReplies.status(res, e.status(), SrsReplies.MISSING_PARAMETER, e.getMessage());
-            } catch (Validation e) {
-                SrsReplies.status(res, 400, SrsReplies.MISSING_PARAMETER, e.getMessage());
-            } catch (RuntimeException e) {
-                if (StoreUnavailable.isCause(e)) {
-                    res.header(HeaderNames.RETRY_AFTER, "5");
-                    SrsReplies.status(res, 503, SrsReplies.INTERNAL_ERROR, "Service temporarily unavailable");
-                    return;
-                }
-                LOG.error("unexpected {} on SRS {} {}", e.getClass().getName(), req.prologue().method().text(),
-                        req.path().rawPath(), e);
-                SrsReplies.status(res, 500, SrsReplies.INTERNAL_ERROR, "Internal error");
             }
-        };
+        });
     }
 
-    private void preflight(ServerRequest req, ServerResponse res) {
-        SrsCors.vary(res);
-        try {
-            Optional<String> origin = SrsCors.origin(req);
+    /** The shared frame's failures in the Web Services shape. */
+    private static void writeFailure(ServerRequest req, ServerResponse res, Tenant tenant, Failure failure) {
+        switch (failure.kind()) {
+            case CLIENT, TOO_LARGE -> SrsReplies.status(res, failure.status(), SrsReplies.MISSING_PARAMETER,
+                    failure.message());
+            case UNAVAILABLE -> SrsReplies.status(res, 503, SrsReplies.INTERNAL_ERROR, "Service temporarily unavailable");
+            case INTERNAL -> SrsReplies.status(res, 500, SrsReplies.INTERNAL_ERROR, "Internal error");
+        }
+    }
+
+    private Handler preflight() {
+        return frame.of(SrsDialect::writeFailure, (req, res, tenant) -> {
+            OriginPolicy.vary(res);
+            Optional<String> origin = OriginPolicy.origin(req);
             if (origin.isEmpty()) {
                 res.header(HeaderNames.ALLOW, SrsCors.ALLOW_METHODS);
                 res.status(200).send();
-            } else if (SrsCors.allowed(origin.get(), requests.tenant(req).settings().corsAllowedOrigins())) {
-                SrsCors.preflight(res, origin.get());
+            } else if (OriginPolicy.listed(origin.get(), tenant)) {
+                OriginPolicy.preflight(res, origin.get(), SrsCors.CORS);
                 res.status(200).send();
             } else {
                 SrsReplies.status(res, 403, SrsReplies.FORBIDDEN, "Origin not allowed");
             }
-        } catch (BadRequest e) {
-            SrsReplies.status(res, e.status(), SrsReplies.MISSING_PARAMETER, e.getMessage());
-        }
+        });
     }
 
     private void getMe(Call call) {
@@ -205,7 +202,7 @@ public final class SrsDialect implements HttpService {
             }
             case SrsPost.EndSession end -> {
                 core.sessions().end(presented.id(), EndReason.LOGOUT, call.context(requests));
-                SrsReplies.expireCookie(call.req(), call.res());
+                cookies.clear(call.req(), call.res(), SrsReplies.COOKIE);
                 SrsReplies.ok(call.res());
             }
         }
@@ -270,7 +267,7 @@ public final class SrsDialect implements HttpService {
             token = Optional.of(issued.token());
         }
         call.cookie().ifPresent(old -> core.sessions().end(old.id(), EndReason.LOGOUT, context));
-        SrsReplies.sessionCookie(call.req(), call.res(), success.sessionId());
+        cookies.set(call.req(), call.res(), SrsReplies.COOKIE, success.sessionId());
         return new Opened(success.account(), token);
     }
 
@@ -292,10 +289,8 @@ public final class SrsDialect implements HttpService {
     }
 
     /** Origin check for every cookie-carried POST, then the CSRF token on sessions that have one. */
-    private static void requireForgeryProtection(Call call, Session session) {
-        Optional<String> origin = SrsCors.origin(call.req());
-        if (origin.isPresent() && !SrsCors.allowed(origin.get(), call.tenant().settings().corsAllowedOrigins())
-                && !SrsCors.sameOrigin(origin.get(), call.req())) {
+    private void requireForgeryProtection(Call call, Session session) {
+        if (!origins.permits(call.req(), call.tenant())) {
             throw SrsReplies.Failure.forbidden("Origin not allowed");
         }
         if (SrsCsrf.protects(session)
@@ -318,7 +313,7 @@ public final class SrsDialect implements HttpService {
 
     /** The request's {@code JSESSIONID} when it is a live SRS session of this tenant (counts as use). */
     private Optional<Presented> presented(ServerRequest req, Tenant tenant) {
-        return Requests.cookie(req, COOKIE).flatMap(id -> core.sessions().validate(id)
+        return cookies.read(req, SrsReplies.COOKIE).flatMap(id -> core.sessions().validate(id)
                 .filter(s -> s.channel().equals(CHANNEL) && s.tenant().equals(tenant.id()))
                 .map(s -> new Presented(id, s)));
     }

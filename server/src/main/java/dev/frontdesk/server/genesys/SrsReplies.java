@@ -1,12 +1,11 @@
 package dev.frontdesk.server.genesys;
 
+import dev.frontdesk.server.http.SessionCookies;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,20 +92,12 @@ final class SrsReplies {
         Responses.json(res, 200, body);
     }
 
-    /** {@code JSESSIONID}: HttpOnly, Path=/, SameSite=None+Secure under TLS (cross-site desktops), Lax otherwise. */
-    static void sessionCookie(ServerRequest req, ServerResponse res, String sessionId) {
-        res.headers().addCookie(cookie(req, sessionId).build());
-    }
-
-    static void expireCookie(ServerRequest req, ServerResponse res) {
-        res.headers().addCookie(cookie(req, "").expires(Instant.EPOCH).build());
-    }
-
-    private static SetCookie.Builder cookie(ServerRequest req, String value) {
-        boolean secure = req.isSecure();
-        return SetCookie.builder(SrsDialect.COOKIE, value).path("/").httpOnly(true).secure(secure)
-                .sameSite(secure ? SetCookie.SameSite.NONE : SetCookie.SameSite.LAX);
-    }
+    /**
+     * {@code JSESSIONID} (the name Genesys clients expect, so no {@code __Host-} prefix): SameSite=None
+     * under TLS (cross-site desktops), Lax otherwise; the rest is the shared cookie rule.
+     */
+    static final SessionCookies.Spec COOKIE = new SessionCookies.Spec(SrsDialect.COOKIE, false,
+            SessionCookies.SameSite.LAX, SessionCookies.SameSite.NONE, null);
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {
         if (value != null && !value.isBlank()) {

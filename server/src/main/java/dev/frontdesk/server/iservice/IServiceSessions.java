@@ -7,6 +7,7 @@ import dev.frontdesk.core.openid.OpenIdLinks;
 import dev.frontdesk.core.session.EndReason;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionRequest;
+import dev.frontdesk.server.http.SessionCookies;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,15 +25,21 @@ final class IServiceSessions {
 
     private final Frontdesk core;
     private final OpenIdLinks links;
+    private final SessionCookies cookies;
 
-    IServiceSessions(Frontdesk core, OpenIdLinks links) {
+    IServiceSessions(Frontdesk core, OpenIdLinks links, SessionCookies cookies) {
         this.core = core;
         this.links = links;
+        this.cookies = cookies;
+    }
+
+    void clearCookie(Call call) {
+        cookies.clear(call.request(), call.response(), SessionCookie.SPEC);
     }
 
     /** The live session the request's cookie names, with its (enabled) account. Counts as activity. */
     Optional<Current> current(Call call) {
-        return SessionCookie.read(call.request()).flatMap(id -> core.sessions().validate(id)
+        return cookies.read(call.request(), SessionCookie.SPEC).flatMap(id -> core.sessions().validate(id)
                 .filter(s -> s.tenant().equals(call.tenantId()) && s.channel().equals(CHANNEL))
                 .flatMap(s -> core.accounts().find(s.tenant(), s.accountId())
                         .filter(Account::enabled)
@@ -54,7 +61,7 @@ final class IServiceSessions {
 
     /** Ends the session named by the request's cookie, if any. */
     void endPresented(Call call) {
-        SessionCookie.read(call.request()).ifPresent(id -> core.sessions().end(id, EndReason.LOGOUT, call.context()));
+        cookies.read(call.request(), SessionCookie.SPEC).ifPresent(id -> core.sessions().end(id, EndReason.LOGOUT, call.context()));
     }
 
     /**
@@ -72,7 +79,7 @@ final class IServiceSessions {
     Reply finish(Call call, LoginResult result) {
         return switch (result) {
             case LoginResult.Success s -> {
-                SessionCookie.set(call.request(), call.response(), s.sessionId());
+                cookies.set(call.request(), call.response(), SessionCookie.SPEC, s.sessionId());
                 yield Reply.ok(view(call, s.account()));
             }
             case LoginResult.BadCredentials b -> Reply.failed(anonymous(call), Messages.BAD_CREDENTIALS);

@@ -3,11 +3,13 @@ package dev.frontdesk.server.iservice;
 import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
-import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.auth.Attempt;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.auth.CredentialKind;
+import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.login.CredentialCheck;
 import dev.frontdesk.core.openid.OpenIdLinks;
 import dev.frontdesk.core.session.EndReason;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code login} (password or OpenID GUID), {@code loggedin} and {@code logout}. */
@@ -47,14 +49,19 @@ final class LoginEndpoints {
     }
 
     private Reply loginWithGuid(Call call, String guid) {
-        Optional<Account> account = links.accountFor(call.tenantId(), guid)
-                .flatMap(id -> core.accounts().find(call.tenantId(), id))
-                .filter(Account::enabled);
-        if (account.isEmpty()) {
-            core.audit().record(AuditType.LOGIN_FAILED, call.tenantId(), null, call.context(), "unknown OpenID GUID");
-            return Reply.failed(sessions.anonymous(call), Messages.BAD_CREDENTIALS);
-        }
-        return sessions.start(call, account.get(), call.force());
+        Attempt attempt = new Attempt(call.tenantId(), CredentialKind.OPENID, "(guid)", call.context());
+        AuthOutcome<Account> outcome = core.authentication().authenticate(attempt, call.tenant().settings().throttle(),
+                () -> links.accountFor(call.tenantId(), guid)
+                        .flatMap(id -> core.accounts().find(call.tenantId(), id))
+                        .filter(Account::enabled)
+                        .<Verification<Account>>map(Verification::verified)
+                        .orElseGet(() -> Verification.rejected("unknown OpenID GUID")));
+        return switch (outcome) {
+            case AuthOutcome.Accepted<Account> a -> sessions.start(call, a.who(), call.force());
+            case AuthOutcome.Throttled<Account> t ->
+                    Reply.failed(sessions.anonymous(call), Messages.throttled(t.retryAfter().toSeconds()));
+            default -> Reply.failed(sessions.anonymous(call), Messages.BAD_CREDENTIALS);
+        };
     }
 
     Reply loggedIn(Call call) {
@@ -63,7 +70,7 @@ final class LoginEndpoints {
 
     Reply logout(Call call) {
         sessions.current(call).ifPresent(c -> core.sessions().end(c.sessionId(), EndReason.LOGOUT, call.context()));
-        SessionCookie.clear(call.request(), call.response());
+        sessions.clearCookie(call);
         return Reply.ok(sessions.anonymous(call));
     }
 }

@@ -15,6 +15,7 @@ final class Messages {
     static final String PASSWORD_REQUIRED = "A password is required.";
     static final String PASSWORDS_DIFFER = "The passwords do not match.";
     static final String DIRECTORY_NOT_CONFIGURED = "Directory login is not configured for this site.";
+    static final String UNAVAILABLE = "The service is temporarily unavailable. Please try again shortly.";
     static final String DIRECTORY_UNAVAILABLE = "The directory cannot be reached. Please try again later.";
     static final String OPENID_NOT_CONFIGURED = "OpenID login is not configured for this site.";
     static final String OPENID_TOKEN_REQUIRED = "An ID token is required.";

@@ -1,6 +1,10 @@
 package dev.frontdesk.server.iservice;
 
 import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.auth.Attempt;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.auth.CredentialKind;
+import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountStore;
 import dev.frontdesk.core.account.AccountType;
@@ -51,13 +55,27 @@ final class OpenIdRegistration {
         if (token.isEmpty()) {
             return Reply.failed(view, Messages.OPENID_TOKEN_REQUIRED);
         }
-        IdTokenVerifier.Result result = verifier.verify(token, providers, call.body().text("provider"));
-        if (result instanceof IdTokenVerifier.Result.Refused refused) {
-            core.audit().record(AuditType.LOGIN_FAILED, call.tenantId(), null, call.context(),
-                    "ID token refused: " + refused.reason());
-            return Reply.failed(view, "The ID token was refused: " + refused.reason() + ".");
+        String provider = call.body().text("provider");
+        String[] refusal = {"invalid"};
+        Attempt attempt = new Attempt(call.tenantId(), CredentialKind.OPENID, provider, call.context());
+        AuthOutcome<IdTokenVerifier.Identity> outcome = core.authentication().authenticate(attempt,
+                call.tenant().settings().throttle(), () -> switch (verifier.verify(token, providers, provider)) {
+                    case IdTokenVerifier.Result.Verified v -> Verification.verified(v.identity());
+                    case IdTokenVerifier.Result.Refused r -> {
+                        refusal[0] = r.reason();
+                        yield Verification.rejected("ID token refused: " + r.reason());
+                    }
+                });
+        IdTokenVerifier.Identity identity;
+        switch (outcome) {
+            case AuthOutcome.Accepted<IdTokenVerifier.Identity> a -> identity = a.who();
+            case AuthOutcome.Throttled<IdTokenVerifier.Identity> t -> {
+                return Reply.failed(view, Messages.throttled(t.retryAfter().toSeconds()));
+            }
+            default -> {
+                return Reply.failed(view, "The ID token was refused: " + refusal[0] + ".");
+            }
         }
-        IdTokenVerifier.Identity identity = ((IdTokenVerifier.Result.Verified) result).identity();
         Optional<Account> linked = links.find(call.tenantId(), identity.issuer(), identity.subject())
                 .map(OpenIdLink::accountId)
                 .flatMap(id -> core.accounts().find(call.tenantId(), id));

@@ -9,15 +9,11 @@ import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantSettings;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +27,11 @@ import org.slf4j.LoggerFactory;
  * an address given, an allowed reset URL), answers, and leaves everything else — finding the account,
  * issuing the code, talking SMTP — to a background sender. So the answer and its timing are the same
  * whether or not the address belongs to anyone. The sender's queue is bounded and each account gets
- * at most {@value #MAILS_PER_ACCOUNT_PER_HOUR} reset mails an hour, so the endpoint cannot be used to
+ * at most {@value PasswordResets#MAILS_PER_ACCOUNT_PER_HOUR} reset mails an hour, so the endpoint cannot be used to
  * flood a mailbox or the mail server.
  */
 final class PasswordResetEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResetEndpoints.class);
-    static final int MAILS_PER_ACCOUNT_PER_HOUR = 5;
     private static final String SUBJECT = "Reset your password";
 
     private final Frontdesk core;
@@ -44,7 +39,6 @@ final class PasswordResetEndpoints {
     private final IServiceSessions sessions;
     private final SmtpMailer mailer;
     private final ExecutorService sender;
-    private final Map<String, Deque<Instant>> recentMails = new ConcurrentHashMap<>();
 
     PasswordResetEndpoints(Frontdesk core, PasswordResets resets, IServiceSessions sessions, SmtpMailer mailer) {
         this.core = core;
@@ -101,7 +95,7 @@ final class PasswordResetEndpoints {
             if (settings.mail() == null) {
                 return;
             }
-            if (!allowMail(account.get().id())) {
+            if (!resets.mayMail(account.get())) {
                 core.audit().record(AuditType.PASSWORD_RESET_FAILED, tenantId, account.get().username(), context,
                         "too many reset mails for this account in the last hour");
                 return;
@@ -150,24 +144,6 @@ final class PasswordResetEndpoints {
         core.audit().record(AuditType.PASSWORD_RESET_CONFIRMED, call.tenantId(), updated.username(), call.context(),
                 null);
         return sessions.start(call, updated, false);
-    }
-
-    private boolean allowMail(String accountId) {
-        Instant now = core.clock().instant();
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        boolean[] allowed = {false};
-        recentMails.compute(accountId, (id, sent) -> {
-            Deque<Instant> times = sent == null ? new ArrayDeque<>() : sent;
-            while (!times.isEmpty() && times.peekFirst().isBefore(hourAgo)) {
-                times.pollFirst();
-            }
-            if (times.size() < MAILS_PER_ACCOUNT_PER_HOUR) {
-                times.addLast(now);
-                allowed[0] = true;
-            }
-            return times;
-        });
-        return allowed[0];
     }
 
     private static Optional<String> mailAddress(Account account) {

@@ -1,5 +1,6 @@
 package dev.frontdesk.server.iservice;
 
+import dev.frontdesk.server.http.OriginPolicy;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantSettings;
 import java.net.URI;
@@ -43,12 +44,12 @@ final class ResetLinks {
             return false;
         }
         URI uri = parsed.get();
-        String origin = Origins.of(uri);
+        String origin = OriginPolicy.originOf(uri);
         TenantSettings settings = tenant.settings();
-        if (parse(settings.passwordResetUrl()).map(Origins::of).filter(origin::equals).isPresent()) {
+        if (parse(settings.passwordResetUrl()).map(OriginPolicy::originOf).filter(origin::equals).isPresent()) {
             return true;
         }
-        if (settings.corsAllowedOrigins().stream().anyMatch(p -> Origins.matches(p, origin))) {
+        if (OriginPolicy.listed(origin, tenant)) {
             return true;
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);

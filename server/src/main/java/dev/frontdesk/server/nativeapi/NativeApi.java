@@ -13,7 +13,6 @@ import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.JsonBodies;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
-import dev.frontdesk.server.oauth.TokenEndpoint;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -25,20 +24,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Frontdesk's own JSON dialect: login, session check, logout, RFC 7662-style introspection for
- * resource servers, and the RFC 6749 token endpoint.
+ * Frontdesk's own JSON dialect: login, session check, logout, and RFC 7662-style introspection for
+ * resource servers.
  */
 public final class NativeApi implements HttpService {
     public static final String CHANNEL = "native";
 
     private final Frontdesk core;
     private final Requests requests;
-    private final TokenEndpoint tokens;
 
     public NativeApi(Frontdesk core, Requests requests) {
         this.core = core;
         this.requests = requests;
-        this.tokens = new TokenEndpoint(core, requests, "oauth2");
     }
 
     @Override
@@ -46,9 +43,7 @@ public final class NativeApi implements HttpService {
         rules.post("/api/v1/login", this::login)
                 .get("/api/v1/session", this::session)
                 .delete("/api/v1/session", this::logout)
-                .post("/api/v1/introspect", this::introspect)
-                .post("/oauth2/token", tokens::token)
-                .post("/oauth2/revoke", tokens::revokeBearer);
+                .post("/api/v1/introspect", this::introspect);
     }
 
     record LoginBody(String username, String password, Boolean force) {

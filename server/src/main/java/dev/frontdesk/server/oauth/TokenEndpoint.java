@@ -1,7 +1,8 @@
 package dev.frontdesk.server.oauth;
 
-import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.auth.AuthOutcome;
 import dev.frontdesk.core.client.ClientApp;
+import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.client.TokenResult;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.tenant.Tenant;
@@ -24,12 +25,12 @@ import java.util.Optional;
  * oldest token. Errors use RFC 6749 §5.2 bodies.
  */
 public final class TokenEndpoint {
-    private final Frontdesk core;
+    private final ClientApps clients;
     private final Requests requests;
     private final String channel;
 
-    public TokenEndpoint(Frontdesk core, Requests requests, String channel) {
-        this.core = core;
+    TokenEndpoint(ClientApps clients, Requests requests, String channel) {
+        this.clients = clients;
         this.requests = requests;
         this.channel = channel;
     }
@@ -61,11 +62,19 @@ public final class TokenEndpoint {
         RequestContext context = requests.context(req, channel);
         String clientId = basic.map(BasicCredentials::user).orElse(form.get("client_id"));
         String secret = basic.map(BasicCredentials::password).orElse(form.get("client_secret"));
-        Optional<ClientApp> client = core.clients().authenticate(tenant.id(), clientId, secret, context);
-        if (client.isEmpty()) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"frontdesk\", charset=\"UTF-8\"");
-            error(res, 401, "invalid_client", "client authentication failed");
-            return;
+        ClientApp client;
+        switch (clients.authenticateThrottled(tenant.id(), clientId, secret, context)) {
+            case AuthOutcome.Accepted<ClientApp> a -> client = a.who();
+            case AuthOutcome.Throttled<ClientApp> t -> {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
+                error(res, 429, "invalid_client", "too many failed client authentications; retry later");
+                return;
+            }
+            default -> {
+                res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"frontdesk\", charset=\"UTF-8\"");
+                error(res, 401, "invalid_client", "client authentication failed");
+                return;
+            }
         }
         if (!grantType.equals("client_credentials")) {
             error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
@@ -73,7 +82,7 @@ public final class TokenEndpoint {
         }
         boolean force = req.query().first("forceLogin").asOptional().map(v -> v.equalsIgnoreCase("yes")).orElse(false)
                 || "yes".equalsIgnoreCase(form.get("forceLogin"));
-        switch (core.clients().issueToken(client.get(), force, context.withChannel(channel))) {
+        switch (clients.issueToken(client, force, context.withChannel(channel))) {
             case TokenResult.Issued issued -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("access_token", issued.accessToken());
@@ -90,7 +99,7 @@ public final class TokenEndpoint {
     /** Revokes the bearer token the request carries: 204, or 401 when it is not a live token. */
     public void revokeBearer(ServerRequest req, ServerResponse res) {
         Optional<String> token = Requests.bearerToken(req);
-        if (token.isEmpty() || !core.clients().revoke(token.get(), requests.context(req, channel))) {
+        if (token.isEmpty() || !clients.revoke(token.get(), requests.context(req, channel))) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             error(res, 401, "invalid_token", "the access token is missing, unknown, expired or revoked");
             return;

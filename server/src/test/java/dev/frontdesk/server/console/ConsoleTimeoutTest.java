@@ -76,7 +76,7 @@ class ConsoleTimeoutTest {
     @Test
     void signInWhenFailuresRepeatThenDelayedWithRetryAfterAndFreedLater() {
         ConsoleClient client = new ConsoleClient(server.baseUrl());
-        for (int i = 0; i < SignInThrottle.FREE_FAILURES; i++) {
+        for (int i = 0; i < dev.frontdesk.core.tenant.ThrottleSettings.defaults().freeFailures(); i++) {
             assertThat(client.signIn("wrong-" + i).statusCode()).isEqualTo(401);
         }
 

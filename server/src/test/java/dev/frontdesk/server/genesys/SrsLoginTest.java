@@ -158,7 +158,7 @@ class SrsLoginTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Srs.json(response).get("version").asString())
-                .isEqualTo(dev.frontdesk.server.Version.value()).isNotBlank();
+                .isEqualTo(dev.frontdesk.server.ops.Version.value()).isNotBlank();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.OriginPolicy;
 import java.util.List;
 
 /** Fuzz targets for SRS configuration arrays and CORS origin matching. */
@@ -21,6 +22,6 @@ class SrsParsersFuzzTest {
     @FuzzTest(maxDuration = "10m")
     void corsOrigin(FuzzedDataProvider data) {
         String pattern = data.consumeString(80);
-        SrsCors.allowed(data.consumeRemainingAsString(), List.of("https://*.example.com", "http://localhost:3000", pattern));
+        OriginPolicy.matchesAny(data.consumeRemainingAsString(), List.of("https://*.example.com", "http://localhost:3000", pattern));
     }
 }

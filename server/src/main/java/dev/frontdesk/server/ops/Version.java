@@ -1,4 +1,4 @@
-package dev.frontdesk.server;
+package dev.frontdesk.server.ops;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,106 @@
+package dev.frontdesk.server.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one builder of session cookies, for every door that keeps a session in a cookie.
+ *
+ * <p>Always {@code HttpOnly; Path=/} and never a {@code Domain}. Under TLS (decided by
+ * {@link ClientAddresses#viaTls}, so TLS ended at a trusted proxy counts) a cookie is {@code Secure},
+ * and a name that may take the {@code __Host-} prefix takes it: browsers then refuse it from a sibling
+ * subdomain or over plain HTTP. Each name is read only on the kind of connection it is set on. Dates
+ * are RFC 9110 IMF-fixdate.
+ *
+ * @see Spec
+ */
+public final class SessionCookies {
+    /** SameSite as the cookie attribute names it. */
+    public enum SameSite {
+        STRICT("Strict"), LAX("Lax"), NONE("None");
+
+        private final String text;
+
+        SameSite(String text) {
+            this.text = text;
+        }
+    }
+
+    /**
+     * One cookie's rules.
+     *
+     * @param hostPrefix  whether the name takes {@code __Host-} under TLS (not for names clients expect verbatim)
+     * @param sameSiteTls SameSite under TLS ({@code NONE} needs Secure, so it is only ever used there)
+     * @param maxAge      lifetime, or null for a browser-session cookie
+     */
+    public record Spec(String name, boolean hostPrefix, SameSite sameSite, SameSite sameSiteTls, Duration maxAge) {
+        public Spec {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(sameSite, "sameSite");
+            Objects.requireNonNull(sameSiteTls, "sameSiteTls");
+            if (sameSite == SameSite.NONE) {
+                throw new IllegalArgumentException("SameSite=None needs Secure: use it for sameSiteTls only");
+            }
+        }
+
+        public static Spec of(String name, SameSite sameSite) {
+            return new Spec(name, true, sameSite, sameSite, null);
+        }
+
+        public Spec withMaxAge(Duration value) {
+            return new Spec(name, hostPrefix, sameSite, sameSiteTls, value);
+        }
+    }
+
+    private static final int MAX_VALUE = 256;
+
+    private final ClientAddresses addresses;
+
+    public SessionCookies(ClientAddresses addresses) {
+        this.addresses = addresses;
+    }
+
+    public String name(ServerRequest request, Spec spec) {
+        return spec.hostPrefix() && addresses.viaTls(request) ? "__Host-" + spec.name() : spec.name();
+    }
+
+    public Optional<String> read(ServerRequest request, Spec spec) {
+        try {
+            return request.headers().cookies().first(name(request, spec)).asOptional()
+                    .map(String::trim).filter(v -> !v.isEmpty() && v.length() <= MAX_VALUE);
+        } catch (RuntimeException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    public void set(ServerRequest request, ServerResponse response, Spec spec, String value) {
+        write(request, response, spec, value, spec.maxAge() == null ? null : spec.maxAge().toSeconds(), null);
+    }
+
+    public void clear(ServerRequest request, ServerResponse response, Spec spec) {
+        write(request, response, spec, "", 0L, Instant.EPOCH);
+    }
+
+    private void write(ServerRequest request, ServerResponse response, Spec spec, String value, Long maxAgeSeconds,
+                       Instant expires) {
+        boolean tls = addresses.viaTls(request);
+        StringBuilder cookie = new StringBuilder(name(request, spec)).append('=').append(value);
+        if (maxAgeSeconds != null) {
+            cookie.append("; Max-Age=").append(maxAgeSeconds);
+        }
+        if (expires != null) {
+            cookie.append("; Expires=").append(HttpDates.format(expires));
+        }
+        cookie.append("; Path=/");
+        if (tls) {
+            cookie.append("; Secure");
+        }
+        cookie.append("; HttpOnly; SameSite=").append((tls ? spec.sameSiteTls() : spec.sameSite()).text);
+        response.headers().add(HeaderNames.SET_COOKIE, cookie.toString());
+    }
+}
