@@ -36,7 +36,7 @@ public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins,
         Audit audit = new Audit(ports.audit(), clock, ids);
         SessionEngine sessions = new SessionEngine(ports.sessions(), tenants, audit, clock, secrets, ids, ports.locks());
         Accounts accounts = new Accounts(ports.accounts(), tenants, ports.hasher(), sessions, audit, clock, ids);
-        Authentication authentication = new Authentication(ports.throttle(), audit);
+        Authentication authentication = new Authentication(ports.throttle(), audit, secrets);
         LoginService logins = new LoginService(accounts, ports.hasher(), sessions, authentication, tenants, audit);
         ClientApps clients = new ClientApps(ports.clients(), ports.tokens(), tenants, ports.hasher(), audit,
                 authentication, clock, secrets);

@@ -138,14 +138,15 @@ public final class FrontdeskServer implements AutoCloseable {
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
         Administrators administrators = Administrators.bootstrap(new JdbcServerSecretStore(database.jdbi()), hasher,
-                core.authentication(), clock, core.secrets(), config.adminPassword(), password ->
+                core.authentication(), () -> core.tenants().require(Tenant.DEFAULT).settings().throttle().trustedNetworks(),
+                clock, core.secrets(), config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
-        Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
+        SessionCookies cookies = new SessionCookies(addresses);
+        Requests requests = new Requests(core.tenants(), addresses, cookies, config.maxBodyBytes());
         ErrorFrame frame = new ErrorFrame(requests);
         OriginPolicy origins = new OriginPolicy(addresses);
-        SessionCookies cookies = new SessionCookies(addresses);
         AgentProvisioning provisioning = new AgentProvisioning(core.accounts());
         OpenIdLinks links = new OpenIdLinks(new JdbcOpenIdLinkStore(database.jdbi()), clock, core.secrets());
         PasswordResets resets = new PasswordResets(new JdbcResetCodeStore(database.jdbi()), counters, clock,

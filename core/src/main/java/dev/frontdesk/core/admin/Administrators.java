@@ -13,6 +13,7 @@ import dev.frontdesk.core.tenant.ThrottleSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -21,65 +22,76 @@ import java.util.function.Supplier;
 /**
  * The administrators and how their credentials are checked: the admin API's Basic credentials and the
  * console's sign-in both come here, through the one {@link Authentication} step (throttled per name
- * and address, audited like logins).
+ * and address, audited like logins). The default tenant's trusted networks and the host itself
+ * (loopback) are never held to the hourly cap, so an outsider cannot keep the administrators out.
  *
  * <p>The bootstrap administrator {@code admin} has the password from {@code FRONTDESK_ADMIN_PASSWORD};
  * when that is unset, one is generated on first start, handed to the caller once to print, and only
  * its hash is kept. A password verified with Argon2 is remembered by its SHA-256 for a minute, so a
- * script calling the admin API in a loop does not pay a hash per call; any other password is hashed.
+ * script calling the admin API in a loop does not pay a hash per call (the throttle is still asked
+ * first: a remembered password does not pass a throttled address); any other password is hashed.
  */
 public final class Administrators {
     public static final String BOOTSTRAP = "admin";
     private static final String SECRET_NAME = "admin";
     private static final Duration VERIFIED_MEMORY = Duration.ofMinutes(1);
     private static final int MAX_PASSWORD = 1024;
+    private static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1/128");
 
     private final PasswordHasher hasher;
     private final Supplier<String> bootstrapHash;
     private final Authentication authentication;
+    private final Supplier<List<String>> trustedNetworks;
     private final Clock clock;
     private final DummyHash dummyHash;
     private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
 
     private Administrators(PasswordHasher hasher, Supplier<String> bootstrapHash, Authentication authentication,
-                           Clock clock) {
+                           Supplier<List<String>> trustedNetworks, Clock clock) {
         this.hasher = hasher;
         this.bootstrapHash = bootstrapHash;
         this.authentication = authentication;
+        this.trustedNetworks = trustedNetworks;
         this.clock = clock;
         this.dummyHash = new DummyHash(hasher);
     }
 
     /** @param generatedPassword receives a newly generated password, to print once */
+    /**
+     * @param trustedNetworks networks never held to the hourly cap (the default tenant's), besides loopback;
+     *                        the other throttle settings are the defaults, whatever tenants choose
+     */
     public static Administrators bootstrap(ServerSecretStore store, PasswordHasher hasher, Authentication authentication,
-                                           Clock clock, Secrets secrets, String configuredPassword,
-                                           Consumer<String> generatedPassword) {
+                                           Supplier<List<String>> trustedNetworks, Clock clock, Secrets secrets,
+                                           String configuredPassword, Consumer<String> generatedPassword) {
         if (configuredPassword != null && !configuredPassword.isEmpty()) {
             // hashed at the first admin call: start-up does not pay for Argon2
-            return new Administrators(hasher, new HashedOnFirstUse(hasher, configuredPassword), authentication, clock);
+            return new Administrators(hasher, new HashedOnFirstUse(hasher, configuredPassword), authentication,
+                    trustedNetworks, clock);
         }
         var stored = store.findHash(SECRET_NAME);
         if (stored.isPresent()) {
             String hash = stored.get();
-            return new Administrators(hasher, () -> hash, authentication, clock);
+            return new Administrators(hasher, () -> hash, authentication, trustedNetworks, clock);
         }
         String password = secrets.newSecret();
         String hash = hasher.hash(password);
         store.insertHash(SECRET_NAME, hash);
         generatedPassword.accept(password);
-        return new Administrators(hasher, () -> hash, authentication, clock);
+        return new Administrators(hasher, () -> hash, authentication, trustedNetworks, clock);
     }
 
     /** Checks an administrator's name and password; {@code context} names the client address and door. */
     public AuthOutcome<String> authenticate(String username, String password, RequestContext context) {
         String name = username == null ? "" : username;
         String secret = password == null || password.length() > MAX_PASSWORD ? "" : password;
-        if (BOOTSTRAP.equals(name) && !secret.isEmpty() && rememberedAsVerified(secret)) {
-            return new AuthOutcome.Accepted<>(BOOTSTRAP);
-        }
         Attempt attempt = new Attempt(Attempt.ADMIN_SCOPE, CredentialKind.ADMINISTRATOR, name, context);
-        return authentication.authenticate(attempt, ThrottleSettings.defaults(), () -> {
+        return authentication.authenticate(attempt,
+                ThrottleSettings.defaults().trusting(LOOPBACK).trusting(trustedNetworks.get()), () -> {
             boolean known = BOOTSTRAP.equals(name);
+            if (known && !secret.isEmpty() && rememberedAsVerified(secret)) {
+                return Verification.verified(BOOTSTRAP);
+            }
             boolean matches = hasher.matches(secret, known ? bootstrapHash.get() : dummyHash.value());
             if (known && matches && !secret.isEmpty()) {
                 recentlyVerified.clear();

@@ -2,10 +2,15 @@ package dev.frontdesk.core.auth;
 
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.audit.AuditType;
+import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.ThrottleSettings;
 import dev.frontdesk.core.throttle.LoginThrottle;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +20,19 @@ import java.util.function.Supplier;
  * <p>Order, the same for every kind: (1) the throttle is asked before any expensive work, so a
  * throttled guess costs us no hash, bind or upstream call, and is audited as {@code login.throttled};
  * (2) the verifier runs; (3) its verdict is recorded in one place: a rejection counts against the
- * principal and the client address and is audited with the kind's failure type, a success clears the
- * (principal, address) counter and marks the address as known for the principal. An undecided verdict
- * (directory or upstream down) counts as neither: an outage must not lock anyone out, nor unlock a
- * throttled guesser.
+ * principal and the client address and is audited with the kind's failure type (and, the moment the
+ * principal reaches its hourly cap, as {@code account.under-attack}); a success clears the
+ * (principal, address) counter and marks the address, and for people the device, as proven. An
+ * undecided verdict (directory or upstream down) counts as neither: an outage must not lock anyone
+ * out, nor unlock a throttled guesser.
+ *
+ * <p>Concurrency: attempts of one (principal, address) being verified at this moment count as failures
+ * until decided, so forty simultaneous wrong guesses get exactly {@code freeFailures} verifications on
+ * a node (across nodes the counters are shared but in-flight attempts are per node).
+ *
+ * <p>Devices: a successful login of a person hands the client a device token (a new one unless the
+ * presented one is already proven for this principal), which the door sets as a long-lived cookie; the
+ * throttle exempts proven devices from the per-principal hourly cap.
  *
  * <p>No enumeration lives in the verifiers: each does the same work for unknown and known names (a
  * dummy hash, the same bind) and returns {@link Verification.Rejected} for both; this class gives the
@@ -27,30 +41,60 @@ import java.util.function.Supplier;
 public final class Authentication {
     private final LoginThrottle throttle;
     private final Audit audit;
+    private final Secrets secrets;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
-    public Authentication(LoginThrottle throttle, Audit audit) {
+    public Authentication(LoginThrottle throttle, Audit audit, Secrets secrets) {
         this.throttle = throttle;
         this.audit = audit;
+        this.secrets = secrets;
     }
 
     public <T> AuthOutcome<T> authenticate(Attempt attempt, ThrottleSettings settings,
                                            Supplier<Verification<T>> verifier) {
-        String ip = attempt.context().clientIp();
-        Optional<Duration> wait = throttle.waitBefore(attempt.scope(), attempt.throttleKey(), ip, settings);
-        if (wait.isPresent()) {
-            audit.record(AuditType.LOGIN_THROTTLED, attempt.scope(), attempt.auditName(), attempt.context(),
-                    detail(attempt, null));
-            return new AuthOutcome.Throttled<>(wait.get());
+        LoginThrottle.Subject subject = new LoginThrottle.Subject(attempt.scope(), attempt.throttleKey(),
+                attempt.context().clientIp(), attempt.context().device().presented().orElse(null));
+        String flightKey = (subject.scope() + "|" + subject.key() + "|" + subject.clientIp()).toLowerCase(Locale.ROOT);
+        int ahead = inFlight.computeIfAbsent(flightKey, k -> new AtomicInteger()).getAndIncrement();
+        try {
+            Optional<Duration> wait = throttle.waitBefore(subject, ahead, settings);
+            if (wait.isPresent()) {
+                audit.record(AuditType.LOGIN_THROTTLED, attempt.scope(), attempt.auditName(), attempt.context(),
+                        detail(attempt, null));
+                return new AuthOutcome.Throttled<>(wait.get());
+            }
+            return record(attempt, subject, settings, verifier.get());
+        } finally {
+            inFlight.computeIfPresent(flightKey, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
         }
-        return switch (verifier.get()) {
+    }
+
+    /** Records a refusal found before any verifier could run (a name no verifier may see). */
+    public <T> AuthOutcome<T> refuse(Attempt attempt, ThrottleSettings settings, String detail) {
+        return authenticate(attempt, settings, () -> Verification.rejected(detail));
+    }
+
+    private <T> AuthOutcome<T> record(Attempt attempt, LoginThrottle.Subject subject, ThrottleSettings settings,
+                                      Verification<T> verdict) {
+        return switch (verdict) {
             case Verification.Verified<T> v -> {
-                throttle.succeeded(attempt.scope(), attempt.throttleKey(), ip);
+                Optional<String> device = Optional.empty();
+                if (attempt.kind().isPerson()) {
+                    device = Optional.of(throttle.isKnownDevice(subject) ? subject.device() : secrets.newSecret());
+                    device.ifPresent(attempt.context().device()::issue);
+                }
+                throttle.succeeded(subject, device);
                 yield new AuthOutcome.Accepted<>(v.who());
             }
             case Verification.Rejected<T> r -> {
-                throttle.failed(attempt.scope(), attempt.throttleKey(), ip, settings);
+                boolean underAttack = throttle.failed(subject, settings);
                 audit.record(attempt.kind().failureAudit(), attempt.scope(), attempt.auditName(), attempt.context(),
                         detail(attempt, r.detail()));
+                if (underAttack) {
+                    audit.record(AuditType.ACCOUNT_UNDER_ATTACK, attempt.scope(), attempt.auditName(),
+                            attempt.context(), settings.maxFailuresPerAccountPerHour()
+                                    + " failures within an hour; unproven clients now wait");
+                }
                 yield new AuthOutcome.Refused<>();
             }
             case Verification.Undecided<T> u -> {
@@ -61,16 +105,11 @@ public final class Authentication {
         };
     }
 
-    /** Records a refusal found before any verifier could run (a name no verifier may see). */
-    public <T> AuthOutcome<T> refuse(Attempt attempt, ThrottleSettings settings, String detail) {
-        return authenticate(attempt, settings, () -> Verification.rejected(detail));
-    }
-
     private static String detail(Attempt attempt, String detail) {
-        String kind = attempt.kind() == CredentialKind.PASSWORD ? null : attempt.kind().name().toLowerCase(java.util.Locale.ROOT);
-        if (kind == null) {
+        if (attempt.kind() == CredentialKind.PASSWORD) {
             return detail;
         }
+        String kind = attempt.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return detail == null ? kind : kind + ": " + detail;
     }
 }

@@ -9,19 +9,26 @@ import dev.frontdesk.core.audit.AuditType;
  * are counted apart.
  */
 public enum CredentialKind {
-    PASSWORD("login", AuditType.LOGIN_FAILED),
-    DIRECTORY("login", AuditType.LOGIN_FAILED),
-    UPSTREAM("login", AuditType.LOGIN_FAILED),
-    OPENID("openid", AuditType.LOGIN_FAILED),
-    CLIENT_SECRET("client", AuditType.CLIENT_AUTH_FAILED),
-    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED);
+    PASSWORD("login", AuditType.LOGIN_FAILED, true),
+    DIRECTORY("login", AuditType.LOGIN_FAILED, true),
+    UPSTREAM("login", AuditType.LOGIN_FAILED, true),
+    OPENID("openid", AuditType.LOGIN_FAILED, true),
+    CLIENT_SECRET("client", AuditType.CLIENT_AUTH_FAILED, false),
+    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED, true);
 
     private final String throttleNamespace;
     private final AuditType failure;
+    private final boolean person;
 
-    CredentialKind(String throttleNamespace, AuditType failure) {
+    CredentialKind(String throttleNamespace, AuditType failure, boolean person) {
         this.throttleNamespace = throttleNamespace;
         this.failure = failure;
+        this.person = person;
+    }
+
+    /** Whether a person (with a browser or app that can keep a device token) presents this kind. */
+    public boolean isPerson() {
+        return person;
     }
 
     /** The throttle key's prefix: kinds with the same namespace count failures together. */

@@ -1,5 +1,6 @@
 package dev.frontdesk.core.throttle;
 
+import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.ThrottleSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,24 +9,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Throttling without lockout. Three counters, all kept for unknown user names too:
+ * Throttling without lockout, after OWASP's guidance on slowing online guessing with trusted devices.
+ * Three counters, all kept for unknown names too:
  * <ul>
- * <li><b>(login, client IP)</b>: after {@code freeFailures} failures each attempt from that IP for that
- *     name waits {@code firstDelay}, doubling per failure up to {@code maxDelay}; a success resets it.
- *     Failures from other IPs never touch this counter, so an attacker elsewhere cannot slow the real
- *     user down.</li>
- * <li><b>client IP across names</b> (spraying): after {@code ipFreeFailures} failures within an hour
- *     the IP waits likewise, whatever name it tries.</li>
- * <li><b>login, per hour</b> (ASVS 2.2.1): at most {@code maxFailuresPerAccountPerHour} failures an
- *     hour in total; past that, attempts wait for the window to close, except from an IP that has
- *     logged in to this account successfully within 30 days. That exception is what keeps a
- *     distributed attack from locking the real user out.</li>
+ * <li><b>(principal, client IP)</b>: after {@code freeFailures} failures each attempt from that IP for
+ *     that principal waits {@code firstDelay}, doubling per failure up to {@code maxDelay}; a success
+ *     resets it. Failures from other IPs never touch this counter, so an attacker elsewhere cannot slow
+ *     the real user down.</li>
+ * <li><b>client IP across principals</b> (spraying): after {@code ipFreeFailures} failures within an
+ *     hour the IP waits likewise, whatever name it tries.</li>
+ * <li><b>principal, per hour</b> (ASVS 6.3.1): at most {@code maxFailuresPerAccountPerHour} failures an
+ *     hour in total; past that, attempts wait for the window to close, <em>except</em> from a client the
+ *     principal has proven itself from: an IP that logged in successfully within 30 days, a device token
+ *     issued at a successful login within 180 days, or a trusted network of the tenant. Those
+ *     exceptions are what keep a distributed attack from locking the real user out.</li>
  * </ul>
+ * Device tokens are stored only as SHA-256, bound to the principal.
  */
 public final class FailureThrottle implements LoginThrottle {
     private static final Duration PAIR_MEMORY = Duration.ofHours(12);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration KNOWN_IP_MEMORY = Duration.ofDays(30);
+    public static final Duration DEVICE_MEMORY = Duration.ofDays(180);
 
     private final ThrottleCounters counters;
     private final Clock clock;
@@ -36,31 +41,54 @@ public final class FailureThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Duration> waitBefore(String tenant, String login, String clientIp, ThrottleSettings s) {
+    public Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings s) {
         Instant now = clock.instant();
+        String scope = subject.scope();
+        String ip = subject.clientIp();
         Duration wait = Duration.ZERO;
-        wait = max(wait, backoff(counters.get(pairKey(tenant, login, clientIp), now, PAIR_MEMORY), s.freeFailures(), s, now));
-        wait = max(wait, backoff(counters.get(ipKey(tenant, clientIp), now, HOUR), s.ipFreeFailures(), s, now));
-        Optional<ThrottleCounters.Count> perAccount = counters.get(accountKey(tenant, login), now, HOUR);
-        if (perAccount.isPresent() && perAccount.get().count() >= s.maxFailuresPerAccountPerHour()
-                && !counters.isMarked(knownIpKey(tenant, login, clientIp), now)) {
-            wait = max(wait, Duration.between(now, perAccount.get().windowStart().plus(HOUR)));
+        Optional<ThrottleCounters.Count> pair = counters.get(pairKey(scope, subject.key(), ip), now, PAIR_MEMORY);
+        wait = max(wait, backoff(pair, s.freeFailures(), s, now));
+        long decided = pair.map(ThrottleCounters.Count::count).orElse(0L);
+        if (ahead > 0 && decided < s.freeFailures() && decided + ahead >= s.freeFailures()) {
+            wait = max(wait, Duration.ofSeconds(s.firstDelaySeconds()));
+        }
+        wait = max(wait, backoff(counters.get(ipKey(scope, ip), now, HOUR), s.ipFreeFailures(), s, now));
+        Optional<ThrottleCounters.Count> perPrincipal = counters.get(principalKey(scope, subject.key()), now, HOUR);
+        if (perPrincipal.isPresent() && perPrincipal.get().count() >= s.maxFailuresPerAccountPerHour()
+                && !provenClient(subject, s, now)) {
+            wait = max(wait, Duration.between(now, perPrincipal.get().windowStart().plus(HOUR)));
         }
         return wait.isPositive() ? Optional.of(wait) : Optional.empty();
     }
 
     @Override
-    public void failed(String tenant, String login, String clientIp, ThrottleSettings s) {
+    public boolean failed(Subject subject, ThrottleSettings s) {
         Instant now = clock.instant();
-        counters.increment(pairKey(tenant, login, clientIp), now, PAIR_MEMORY);
-        counters.increment(ipKey(tenant, clientIp), now, HOUR);
-        counters.increment(accountKey(tenant, login), now, HOUR);
+        counters.increment(pairKey(subject.scope(), subject.key(), subject.clientIp()), now, PAIR_MEMORY);
+        counters.increment(ipKey(subject.scope(), subject.clientIp()), now, HOUR);
+        return counters.increment(principalKey(subject.scope(), subject.key()), now, HOUR).count()
+                == s.maxFailuresPerAccountPerHour();
     }
 
     @Override
-    public void succeeded(String tenant, String login, String clientIp) {
-        counters.reset(pairKey(tenant, login, clientIp));
-        counters.mark(knownIpKey(tenant, login, clientIp), clock.instant(), KNOWN_IP_MEMORY);
+    public void succeeded(Subject subject, Optional<String> newDevice) {
+        Instant now = clock.instant();
+        counters.reset(pairKey(subject.scope(), subject.key(), subject.clientIp()));
+        counters.mark(knownIpKey(subject.scope(), subject.key(), subject.clientIp()), now, KNOWN_IP_MEMORY);
+        newDevice.ifPresent(device -> counters.mark(deviceKey(subject.scope(), subject.key(), device), now,
+                DEVICE_MEMORY));
+    }
+
+    @Override
+    public boolean isKnownDevice(Subject subject) {
+        return subject.device() != null
+                && counters.isMarked(deviceKey(subject.scope(), subject.key(), subject.device()), clock.instant());
+    }
+
+    private boolean provenClient(Subject subject, ThrottleSettings s, Instant now) {
+        return s.isTrusted(subject.clientIp())
+                || counters.isMarked(knownIpKey(subject.scope(), subject.key(), subject.clientIp()), now)
+                || isKnownDevice(subject);
     }
 
     private static Duration backoff(Optional<ThrottleCounters.Count> count, int free, ThrottleSettings s, Instant now) {
@@ -76,24 +104,28 @@ public final class FailureThrottle implements LoginThrottle {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static String name(String login) {
-        String lower = login.trim().toLowerCase(Locale.ROOT);
+    private static String name(String key) {
+        String lower = key.trim().toLowerCase(Locale.ROOT);
         return lower.length() > 256 ? lower.substring(0, 256) : lower;
     }
 
-    private static String pairKey(String tenant, String login, String ip) {
-        return "pair|" + tenant + "|" + ip + "|" + name(login);
+    private static String pairKey(String scope, String key, String ip) {
+        return "pair|" + scope + "|" + ip + "|" + name(key);
     }
 
-    private static String ipKey(String tenant, String ip) {
-        return "ip|" + tenant + "|" + ip;
+    private static String ipKey(String scope, String ip) {
+        return "ip|" + scope + "|" + ip;
     }
 
-    private static String accountKey(String tenant, String login) {
-        return "acct|" + tenant + "|" + name(login);
+    private static String principalKey(String scope, String key) {
+        return "acct|" + scope + "|" + name(key);
     }
 
-    private static String knownIpKey(String tenant, String login, String ip) {
-        return "known|" + tenant + "|" + ip + "|" + name(login);
+    private static String knownIpKey(String scope, String key, String ip) {
+        return "known|" + scope + "|" + ip + "|" + name(key);
+    }
+
+    private static String deviceKey(String scope, String key, String device) {
+        return "device|" + scope + "|" + Secrets.hash(device) + "|" + name(key);
     }
 }

@@ -5,29 +5,51 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Port: slows down guessing. Asked before a password is hashed; told of every outcome. Keys are the
- * tenant, the login name as typed (also for unknown names) and the client IP.
+ * Port: slows down guessing. Asked before a credential is verified; told of every outcome. Subjects
+ * are counted for unknown names too.
  */
 public interface LoginThrottle {
-    /** How long this attempt must still wait, or empty when it may proceed. */
-    Optional<Duration> waitBefore(String tenant, String login, String clientIp, ThrottleSettings settings);
+    /**
+     * Who is guessing: {@code scope} (tenant or the admin scope), {@code key} (the namespaced principal),
+     * the client address and the device token the request presented (null when none).
+     */
+    record Subject(String scope, String key, String clientIp, String device) {
+    }
 
-    void failed(String tenant, String login, String clientIp, ThrottleSettings settings);
+    /**
+     * How long this attempt must still wait, or empty when it may proceed. {@code ahead} attempts of the
+     * same subject are being verified right now and count as failures until they are decided, so a burst
+     * of concurrent guesses gets no more verifications than {@code freeFailures}.
+     */
+    Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings settings);
 
-    void succeeded(String tenant, String login, String clientIp);
+    /** Whether the subject's device token was issued to its principal at an earlier successful login. */
+    boolean isKnownDevice(Subject subject);
+
+    /** Counts a failure; true when this one brought the principal to its hourly cap (it is under attack). */
+    boolean failed(Subject subject, ThrottleSettings settings);
+
+    /** Clears the subject's backoff and remembers its address and device as proven for the principal. */
+    void succeeded(Subject subject, Optional<String> newDevice);
 
     LoginThrottle NONE = new LoginThrottle() {
         @Override
-        public Optional<Duration> waitBefore(String tenant, String login, String clientIp, ThrottleSettings s) {
+        public Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings s) {
             return Optional.empty();
         }
 
         @Override
-        public void failed(String tenant, String login, String clientIp, ThrottleSettings s) {
+        public boolean isKnownDevice(Subject subject) {
+            return false;
         }
 
         @Override
-        public void succeeded(String tenant, String login, String clientIp) {
+        public boolean failed(Subject subject, ThrottleSettings s) {
+            return false;
+        }
+
+        @Override
+        public void succeeded(Subject subject, Optional<String> newDevice) {
         }
     };
 }

@@ -2,7 +2,7 @@ package dev.frontdesk.server.config;
 
 import dev.frontdesk.core.credential.Argon2Parameters;
 import dev.frontdesk.core.support.Validation;
-import dev.frontdesk.server.http.Cidr;
+import dev.frontdesk.core.support.Cidr;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.frontdesk.server.http;
 
+import dev.frontdesk.core.support.Cidr;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.InetAddress;

@@ -28,11 +28,13 @@ public final class Requests {
 
     private final Tenants tenants;
     private final ClientAddresses addresses;
+    private final SessionCookies cookies;
     private final long maxBodyBytes;
 
-    public Requests(Tenants tenants, ClientAddresses addresses, long maxBodyBytes) {
+    public Requests(Tenants tenants, ClientAddresses addresses, SessionCookies cookies, long maxBodyBytes) {
         this.tenants = tenants;
         this.addresses = addresses;
+        this.cookies = cookies;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -42,7 +44,8 @@ public final class Requests {
     }
 
     public RequestContext context(ServerRequest request, String channel) {
-        return new RequestContext(channel, addresses.of(request), header(request, HeaderNames.USER_AGENT).orElse(""), null);
+        return new RequestContext(channel, addresses.of(request), header(request, HeaderNames.USER_AGENT).orElse(""),
+                null, cookies.device(request));
     }
 
     public String clientIp(ServerRequest request) {

@@ -1,5 +1,7 @@
 package dev.frontdesk.server.http;
 
+import dev.frontdesk.core.support.Device;
+import dev.frontdesk.core.throttle.FailureThrottle;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -16,6 +18,11 @@ import java.util.Optional;
  * and a name that may take the {@code __Host-} prefix takes it: browsers then refuse it from a sibling
  * subdomain or over plain HTTP. Each name is read only on the kind of connection it is set on. Dates
  * are RFC 9110 IMF-fixdate.
+ *
+ * <p>Device tokens ride along: the request's {@link Device} (presented {@link #DEVICE} cookie) is
+ * registered once per request, and when the core issued a token during a successful login, setting
+ * the session cookie also sets the long-lived device cookie. So every door that keeps a session in a
+ * cookie gives its users the throttle's trusted-device exemption without a line of its own.
  *
  * @see Spec
  */
@@ -59,6 +66,10 @@ public final class SessionCookies {
 
     private static final int MAX_VALUE = 256;
 
+    /** The device cookie: HttpOnly, 180 days, SameSite=None under TLS so cross-site desktops keep it. */
+    public static final Spec DEVICE = new Spec("frontdesk-device", true, SameSite.LAX, SameSite.NONE,
+            FailureThrottle.DEVICE_MEMORY);
+
     private final ClientAddresses addresses;
 
     public SessionCookies(ClientAddresses addresses) {
@@ -80,6 +91,19 @@ public final class SessionCookies {
 
     public void set(ServerRequest request, ServerResponse response, Spec spec, String value) {
         write(request, response, spec, value, spec.maxAge() == null ? null : spec.maxAge().toSeconds(), null);
+        request.context().get(Device.class, Device.class).flatMap(Device::issued).ifPresent(token ->
+                write(request, response, DEVICE, token, DEVICE.maxAge().toSeconds(), null));
+    }
+
+    /** The request's device (its presented device cookie), the same instance for the whole request. */
+    public Device device(ServerRequest request) {
+        Optional<Device> known = request.context().get(Device.class, Device.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Device device = Device.presenting(read(request, DEVICE).orElse(null));
+        request.context().register(Device.class, device);
+        return device;
     }
 
     public void clear(ServerRequest request, ServerResponse response, Spec spec) {

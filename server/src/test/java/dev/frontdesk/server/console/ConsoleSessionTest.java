@@ -233,7 +233,7 @@ class ConsoleSessionTest {
 
         assertThat(response.statusCode()).isEqualTo(204);
         String cleared = ConsoleClient.setCookieHeader(response, "frontdesk-console").orElseThrow();
-        assertThat(cleared).startsWith("frontdesk-console=;").contains("Expires=Thu, 1 Jan 1970");
+        assertThat(cleared).startsWith("frontdesk-console=;").contains("Expires=Thu, 01 Jan 1970");
         HttpResponse<String> after = console.admin("GET", "/tenants", null);
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(console.change("PATCH", "/tenants/default/settings", Map.of("broadcastMessage", "late"))

@@ -1,4 +1,4 @@
-package dev.frontdesk.server.http;
+package dev.frontdesk.core.support;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -23,6 +23,18 @@ public record Cidr(byte[] network, int prefix) {
             return new Cidr(bytes, prefix);
         } catch (UnknownHostException | NumberFormatException e) {
             throw new IllegalArgumentException("not an IP range: " + text, e);
+        }
+    }
+
+    /** A literal IP address (never a name lookup), or empty. */
+    public static java.util.Optional<InetAddress> parseAddress(String text) {
+        if (text == null || text.length() > 45 || !text.matches("[0-9a-fA-F:.]+")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException e) {
+            return java.util.Optional.empty();
         }
     }
 
