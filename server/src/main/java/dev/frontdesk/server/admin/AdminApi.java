@@ -5,6 +5,7 @@ import dev.frontdesk.core.admin.Administrators;
 import dev.frontdesk.core.auth.AuthOutcome;
 import dev.frontdesk.server.http.BasicCredentials;
 import dev.frontdesk.server.http.ConsoleSessionCheck;
+import dev.frontdesk.server.http.OriginPolicy;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountChanges;
 import dev.frontdesk.core.account.AccountQuery;
@@ -327,7 +328,9 @@ public final class AdminApi implements HttpService {
         if (patch != null && !patch.isNull()) {
             merge(tree, (ObjectNode) patch);
         }
-        return JsonBodies.convert(tree, TenantSettings.class);
+        TenantSettings merged = JsonBodies.convert(tree, TenantSettings.class);
+        OriginPolicy.validate(merged.corsAllowedOrigins());
+        return merged;
     }
 
     private static void merge(ObjectNode target, ObjectNode patch) {
