@@ -13,8 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin API contract, including its answers to bad input. */
+@ExtendWith(OpenApiContract.class)
 class AdminApiTest {
     static TestServer server;
     static AdminClient admin;

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3, points 5 and 6: v19 client-application tokens, the bearer on login, introspection. */
+@ExtendWith(OpenApiContract.class)
 class EgainClientTokenTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String SECRET = "node-runtime-secret-31";

@@ -11,8 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3: {@code Accept-Language} — fifteen codes, q-values, 406, translated messages. */
+@ExtendWith(OpenApiContract.class)
 class EgainLanguageTest {
     private static TestServer server;
     private static EgainCalls calls;

@@ -10,8 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3, point 2: {@code DELETE /ws/v12/authentication/user/logout}. */
+@ExtendWith(OpenApiContract.class)
 class EgainUserLogoutTest {
     private static final String INVALID_SESSION = EgainCalls.xmlError("Error", V12_NS,
             "User could not be authenticated. Invalid session ID.");

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(OpenApiContract.class)
 class SrsCsrfTest {
     private static final String DESK = "https://desk.example.com";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

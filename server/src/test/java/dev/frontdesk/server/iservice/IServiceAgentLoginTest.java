@@ -15,8 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** agentlogin against a real LDAP server (UnboundID in-memory directory). */
+@ExtendWith(OpenApiContract.class)
 class IServiceAgentLoginTest {
     private static final String AGENTS = "ou=agents,dc=example,dc=com";
 

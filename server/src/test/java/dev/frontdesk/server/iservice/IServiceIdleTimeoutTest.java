@@ -10,8 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Inactivity logout: agents 90 minutes by default, per-agent override, customers the tenant's idle timeout. */
+@ExtendWith(OpenApiContract.class)
 class IServiceIdleTimeoutTest {
     private TestServer server;
 

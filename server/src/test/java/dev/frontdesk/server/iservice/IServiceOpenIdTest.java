@@ -29,8 +29,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** registeropenid + login by OpenID GUID, with ID tokens signed by a key whose JWKS the test serves itself. */
+@ExtendWith(OpenApiContract.class)
 class IServiceOpenIdTest {
     private static final String ISSUER = "https://accounts.test.example";
     private static final String AUDIENCE = "frontdesk-portal";

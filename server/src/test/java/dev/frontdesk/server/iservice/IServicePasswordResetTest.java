@@ -18,8 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** resetsend / resetconfirm against a real SMTP server (GreenMail) whose mail the test reads. */
+@ExtendWith(OpenApiContract.class)
 class IServicePasswordResetTest {
     private static final String RESET_PAGE = "https://portal.example.com/PasswordReset.aspx";
     private static final Pattern LINK = Pattern.compile("(https://\\S+)\\?confirm=([0-9a-f-]{36})");

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(OpenApiContract.class)
 class IServiceRegisterTest {
     private static TestServer server;
 
