@@ -14,6 +14,8 @@ import dev.frontdesk.server.iservice.IServiceDialect;
 import dev.frontdesk.server.nativeapi.NativeApi;
 import dev.frontdesk.server.ops.AccessLogFilter;
 import dev.frontdesk.server.ops.HealthService;
+import dev.frontdesk.server.ops.HttpMetricsFilter;
+import dev.frontdesk.server.ops.OpenApiService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
@@ -37,6 +39,7 @@ public final class Routes {
     }
 
     public static void register(HttpRouting.Builder routing, Services services) {
+        routing.addFilter(new HttpMetricsFilter(services.telemetry()));
         routing.addFilter(new ConnectionCloseFilter());
         if (services.config().accessLog()) {
             routing.addFilter(new AccessLogFilter(services.addresses()));
@@ -44,6 +47,7 @@ public final class Routes {
         routing.addFilter(new SecurityHeadersFilter())
                 .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes()))
                 .register(new HealthService(services::isReady, services.telemetry()))
+                .register(new OpenApiService())
                 .register(new NativeApi(services.core(), services.requests()))
                 .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
                 .register(new EgainDialect(services))

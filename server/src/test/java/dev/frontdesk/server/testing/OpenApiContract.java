@@ -108,6 +108,8 @@ public final class OpenApiContract implements BeforeAllCallback, AfterAllCallbac
         List<ValidationReport.Message> errors = report.getMessages().stream()
                 .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .filter(m -> !absentAsDocumented(m.getKey(), exchange.status()))
+                .filter(m -> !(exchange.requestBody().length == 0
+                        && m.getKey().equals("validation.request.contentType.notAllowed")))
                 .toList();
         if (errors.isEmpty()) {
             return Optional.empty();
@@ -118,6 +120,11 @@ public final class OpenApiContract implements BeforeAllCallback, AfterAllCallbac
         errors.forEach(m -> text.append("\n  ").append(m.getKey()).append(": ").append(m.getMessage()));
         return Optional.of(text.toString());
     }
+
+    /*
+     * An empty body carries no media type, whatever the document lists for bodies that are sent (the validator
+     * asks for a Content-Type even then).
+     */
 
     /** A 404 for a path, or a 405 for a method, that the document does not have either: both agree. */
     private static boolean absentAsDocumented(String key, int status) {
