@@ -11,8 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The console's own sign-in, and the admin API judged by its cookie and CSRF token. */
+@ExtendWith(OpenApiContract.class)
 class ConsoleSessionTest {
     static TestServer server;
 

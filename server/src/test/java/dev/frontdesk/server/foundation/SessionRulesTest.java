@@ -18,8 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The core session rules, seen over HTTP through the native API and the admin API. */
+@ExtendWith(OpenApiContract.class)
 class SessionRulesTest {
     static MutableClock clock;
     static TestServer server;

@@ -14,8 +14,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Unknown user, wrong password, disabled account and empty password look the same from outside. */
+@ExtendWith(OpenApiContract.class)
 class NoEnumerationTest {
     static TestServer server;
     static Http http = Http.plain();

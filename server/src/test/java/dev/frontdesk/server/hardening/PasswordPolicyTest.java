@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCrypt;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The password policy on admin-set passwords, and legacy hash import with upgrade at login. */
+@ExtendWith(OpenApiContract.class)
 class PasswordPolicyTest {
     static TestServer server;
     static NativeClient api;

@@ -13,11 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.frontdesk.server.testing.OpenApiContract;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Throttling without lockout, with the default limits. Client addresses are simulated with
  * X-Forwarded-For from a trusted proxy (the test itself on 127.0.0.1).
  */
+@ExtendWith(OpenApiContract.class)
 class ThrottlingTest {
     TestServer server;
     Http http = Http.plain();
