@@ -2,6 +2,7 @@ package dev.frontdesk.server.genesys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -9,10 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import dev.frontdesk.server.testing.OpenApiContract;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(OpenApiContract.class)
 class SrsCorsTest {
