@@ -38,6 +38,7 @@ import dev.frontdesk.server.nativeapi.NativeApi;
 import dev.frontdesk.server.oauth.OAuthService;
 import dev.frontdesk.server.ops.AccessLogFilter;
 import dev.frontdesk.server.ops.HealthService;
+import dev.frontdesk.server.ops.HttpMetricsFilter;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
 import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
@@ -163,7 +164,7 @@ public final class FrontdeskServer implements AutoCloseable {
                         provisioning)),
                 new SrsDialect(core, requests, frame, origins, cookies, provisioning),
                 consoleService);
-        Routes.Edge edge = new Routes.Edge(config.accessLog() ? new AccessLogFilter(addresses) : null,
+        Routes.Edge edge = new Routes.Edge(new HttpMetricsFilter(telemetry), config.accessLog() ? new AccessLogFilter(addresses) : null,
                 config.maxBodyBytes());
 
         var builder = WebServer.builder()

@@ -9,6 +9,8 @@ import dev.frontdesk.server.http.ErrorFrame;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Responses;
 import dev.frontdesk.server.ops.AccessLogFilter;
+import dev.frontdesk.server.ops.HttpMetricsFilter;
+import dev.frontdesk.server.ops.OpenApiService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
@@ -30,10 +32,11 @@ public final class Routes {
     }
 
     /** What the filters need. */
-    public record Edge(AccessLogFilter accessLog, long maxBodyBytes) {
+    public record Edge(HttpMetricsFilter metrics, AccessLogFilter accessLog, long maxBodyBytes) {
     }
 
     public static void register(HttpRouting.Builder routing, Edge edge, Doors doors) {
+        routing.addFilter(edge.metrics());
         routing.addFilter(new ConnectionCloseFilter());
         if (edge.accessLog() != null) {
             routing.addFilter(edge.accessLog());
@@ -41,6 +44,7 @@ public final class Routes {
         routing.addFilter(new SecurityHeadersFilter())
                 .addFilter(new OversizedBodyFilter(edge.maxBodyBytes()))
                 .register(doors.health())
+                .register(new OpenApiService())
                 .register(doors.nativeApi())
                 .register(doors.oauth())
                 .register("/admin/api/v1", doors.admin())

@@ -3,6 +3,7 @@ package dev.frontdesk.server.cli;
 import dev.frontdesk.server.FrontdeskServer;
 import dev.frontdesk.server.config.ConfigLoader;
 import dev.frontdesk.server.config.ServerConfig;
+import dev.frontdesk.server.ops.LogFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -48,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("frontdesk: " + e.getMessage());
             return 2;
         }
+        LogFormat.apply(settings.logFormat());
         long start = System.nanoTime();
         FrontdeskServer server = FrontdeskServer.start(settings, Clock.systemUTC(), System.out);
         String storage = settings.dbUrl() == null ? "embedded H2 in " + settings.dataPath().toAbsolutePath().normalize()

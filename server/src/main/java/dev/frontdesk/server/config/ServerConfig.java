@@ -29,7 +29,8 @@ public record ServerConfig(
         long sweepIntervalSeconds,
         String tlsKeystore,
         String tlsKeystorePassword,
-        boolean accessLog) {
+        boolean accessLog,
+        String logFormat) {
 
     public ServerConfig {
         host = Objects.requireNonNullElse(host, "0.0.0.0");
@@ -48,12 +49,15 @@ public record ServerConfig(
         Validation.require(maxBodyBytes >= 1024, "maxBodyBytes", "maxBodyBytes must be at least 1024");
         Validation.require(sweepIntervalSeconds >= 1, "sweepIntervalSeconds", "sweepIntervalSeconds must be >= 1");
         new Argon2Parameters(argon2MemoryKiB, argon2Iterations, argon2Parallelism);
+        logFormat = Objects.requireNonNullElse(logFormat, "text");
+        Validation.require(logFormat.equals("text") || logFormat.equals("json"), "logFormat",
+                "logFormat must be text or json");
     }
 
     public static ServerConfig defaults() {
         Argon2Parameters owasp = Argon2Parameters.owasp();
         return new ServerConfig("0.0.0.0", 8080, "./data", null, "", "", null, List.of(), null,
-                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true);
+                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true, "text");
     }
 
     public Argon2Parameters argon2() {

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request: client, method, path, status, milliseconds. Never the query string,
- * headers or body, which may carry credentials, session IDs or reset codes.
+ * headers or body, which may carry credentials, session IDs or reset codes. The same five values travel
+ * as key-value pairs ({@code client}, {@code method}, {@code path}, {@code status}, {@code ms}), which the
+ * JSON log format ({@code logFormat: json}) writes as fields.
  */
 public final class AccessLogFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger("frontdesk.access");
@@ -27,10 +29,15 @@ public final class AccessLogFilter implements Filter {
             chain.proceed();
         } finally {
             if (LOG.isInfoEnabled()) {
-                String path = request.path().rawPath();
-                LOG.info("{} {} {} {} {}ms", addresses.of(request), request.prologue().method().text(),
-                        path.length() > 200 ? path.substring(0, 200) : path, response.status().code(),
-                        (System.nanoTime() - start) / 1_000_000);
+                String rawPath = request.path().rawPath();
+                String path = rawPath.length() > 200 ? rawPath.substring(0, 200) : rawPath;
+                String client = addresses.of(request);
+                String method = request.prologue().method().text();
+                int status = response.status().code();
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                LOG.atInfo().addKeyValue("client", client).addKeyValue("method", method).addKeyValue("path", path)
+                        .addKeyValue("status", status).addKeyValue("ms", ms)
+                        .log("{} {} {} {} {}ms", client, method, path, status, ms);
             }
         }
     }

@@ -11,6 +11,10 @@ import java.util.function.BooleanSupplier;
 
 /** Liveness, readiness (storage answers) and Prometheus metrics. */
 public final class HealthService implements HttpService {
+    /** Probe paths: deploy/kubernetes and load balancers point at these. */
+    public static final String LIVE = "/health/live";
+    public static final String READY = "/health/ready";
+
     private final BooleanSupplier ready;
     private final Telemetry telemetry;
 
@@ -21,8 +25,8 @@ public final class HealthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/health/live", (req, res) -> Responses.json(res, 200, Map.of("status", "UP")))
-                .get("/health/ready", this::ready)
+        rules.get(LIVE, (req, res) -> Responses.json(res, 200, Map.of("status", "UP")))
+                .get(READY, this::ready)
                 .get("/metrics", this::metrics);
     }
 

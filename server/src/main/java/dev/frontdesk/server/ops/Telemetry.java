@@ -1,6 +1,7 @@
 package dev.frontdesk.server.ops;
 
 import dev.frontdesk.core.audit.AuditEvent;
+import dev.frontdesk.core.audit.AuditType;
 import dev.frontdesk.core.audit.AuditLog;
 import dev.frontdesk.core.audit.AuditQuery;
 import dev.frontdesk.core.credential.PasswordHasher;
@@ -9,7 +10,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +26,22 @@ public final class Telemetry {
             .publishPercentileHistogram()
             .register(registry);
 
+    /** Fixed buckets keep the histogram small: one row per bucket and series, whatever the traffic. */
+    private static final Duration[] REQUEST_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10),
+        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
+        Duration.ofSeconds(10)};
+
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** One HTTP request: {@code frontdesk_http_requests_seconds}; the tags must come from bounded sets. */
+    public void recordRequest(String route, String method, int status, String dialect, long nanos) {
+        Timer.builder("frontdesk.http.requests").description("HTTP requests by route template, method, status and dialect")
+                .tag("route", route).tag("method", method).tag("status", Integer.toString(status)).tag("dialect", dialect)
+                .serviceLevelObjectives(REQUEST_BUCKETS)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -32,6 +49,9 @@ public final class Telemetry {
     }
 
     public AuditLog counting(AuditLog delegate) {
+        Counter underAttack = Counter.builder("frontdesk.accounts.under.attack")
+                .description("Principals that reached the hourly failure cap (unproven clients now wait)")
+                .register(registry);
         return new AuditLog() {
             @Override
             public void record(AuditEvent event) {
@@ -43,6 +63,9 @@ public final class Telemetry {
                     case LOGIN_REFUSED_AT_CAP -> "refused";
                     default -> null;
                 };
+                if (event.type() == AuditType.ACCOUNT_UNDER_ATTACK) {
+                    underAttack.increment();
+                }
                 if (outcome != null) {
                     Counter.builder("frontdesk.logins").description("Login attempts by outcome and channel")
                             .tag("outcome", outcome).tag("channel", event.channel() == null ? "" : event.channel())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.AdminClient;
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The admin API contract, including its answers to bad input. */
+@ExtendWith(OpenApiContract.class)
 class AdminApiTest {
     static TestServer server;
     static AdminClient admin;

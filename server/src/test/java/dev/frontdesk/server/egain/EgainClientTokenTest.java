@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 3, points 5 and 6: v19 client-application tokens, the bearer on login, introspection. */
+@ExtendWith(OpenApiContract.class)
 class EgainClientTokenTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String SECRET = "node-runtime-secret-31";

@@ -6,14 +6,17 @@ import static dev.frontdesk.server.egain.EgainCalls.V15_LOGOUT;
 import static dev.frontdesk.server.egain.EgainCalls.V15_NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3, points 3 and 4: v15 customer login and logout. */
+@ExtendWith(OpenApiContract.class)
 class EgainCustomerLoginTest {
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String INVALID_SESSION = EgainCalls.xmlError("Error", V15_NS,

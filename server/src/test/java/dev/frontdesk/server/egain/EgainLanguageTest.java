@@ -5,14 +5,17 @@ import static dev.frontdesk.server.egain.EgainCalls.V12_NS;
 import static dev.frontdesk.server.egain.EgainCalls.V15_LOGOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3: {@code Accept-Language} — fifteen codes, q-values, 406, translated messages. */
+@ExtendWith(OpenApiContract.class)
 class EgainLanguageTest {
     private static TestServer server;
     private static EgainCalls calls;

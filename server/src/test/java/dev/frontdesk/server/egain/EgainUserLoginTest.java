@@ -6,6 +6,7 @@ import static dev.frontdesk.server.egain.EgainCalls.V12_NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.json.Json;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 3, point 1: {@code POST /ws/v12/authentication/user/login} for agents. */
+@ExtendWith(OpenApiContract.class)
 class EgainUserLoginTest {
     private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 

@@ -4,14 +4,17 @@ import static dev.frontdesk.server.egain.EgainCalls.V12_LOGOUT;
 import static dev.frontdesk.server.egain.EgainCalls.V12_NS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Issue 3, point 2: {@code DELETE /ws/v12/authentication/user/logout}. */
+@ExtendWith(OpenApiContract.class)
 class EgainUserLogoutTest {
     private static final String INVALID_SESSION = EgainCalls.xmlError("Error", V12_NS,
             "User could not be authenticated. Invalid session ID.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.testing.MutableClock;
 import dev.frontdesk.server.testing.NativeClient;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,9 +18,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The core session rules, seen over HTTP through the native API and the admin API. */
+@ExtendWith(OpenApiContract.class)
 class SessionRulesTest {
     static MutableClock clock;
     static TestServer server;

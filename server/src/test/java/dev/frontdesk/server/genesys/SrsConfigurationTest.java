@@ -3,6 +3,7 @@ package dev.frontdesk.server.genesys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.json.Json;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -12,10 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OpenApiContract.class)
 class SrsConfigurationTest {
     private static TestServer server;
     private static Srs srs;

@@ -2,6 +2,7 @@ package dev.frontdesk.server.genesys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -9,9 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(OpenApiContract.class)
 class SrsCorsTest {
     private static final String DESK = "https://desk.example.com";
     private static TestServer server;

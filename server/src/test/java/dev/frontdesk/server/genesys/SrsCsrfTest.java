@@ -3,6 +3,7 @@ package dev.frontdesk.server.genesys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -10,8 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OpenApiContract.class)
 class SrsCsrfTest {
     private static final String DESK = "https://desk.example.com";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -3,14 +3,17 @@ package dev.frontdesk.server.genesys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OpenApiContract.class)
 class SrsLoginTest {
     private static TestServer server;
     private static Srs srs;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -14,8 +15,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Unknown user, wrong password, disabled account and empty password look the same from outside. */
+@ExtendWith(OpenApiContract.class)
 class NoEnumerationTest {
     static TestServer server;
     static Http http = Http.plain();

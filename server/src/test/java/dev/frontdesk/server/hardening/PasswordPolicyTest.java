@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.NativeClient;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,11 @@ import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /** The password policy on admin-set passwords, and legacy hash import with upgrade at login. */
+@ExtendWith(OpenApiContract.class)
 class PasswordPolicyTest {
     static TestServer server;
     static NativeClient api;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontdesk.core.tenant.ThrottleSettings;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.Http;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -13,11 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Throttling without lockout, with the default limits. Client addresses are simulated with
  * X-Forwarded-For from a trusted proxy (the test itself on 127.0.0.1).
  */
+@ExtendWith(OpenApiContract.class)
 class ThrottlingTest {
     TestServer server;
     Http http = Http.plain();

@@ -2,6 +2,7 @@ package dev.frontdesk.server.iservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** Inactivity logout: agents 90 minutes by default, per-agent override, customers the tenant's idle timeout. */
+@ExtendWith(OpenApiContract.class)
 class IServiceIdleTimeoutTest {
     private TestServer server;
 

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,9 +29,11 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** registeropenid + login by OpenID GUID, with ID tokens signed by a key whose JWKS the test serves itself. */
+@ExtendWith(OpenApiContract.class)
 class IServiceOpenIdTest {
     private static final String ISSUER = "https://accounts.test.example";
     private static final String AUDIENCE = "frontdesk-portal";

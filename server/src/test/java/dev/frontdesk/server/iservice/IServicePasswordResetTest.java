@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -17,9 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** resetsend / resetconfirm against a real SMTP server (GreenMail) whose mail the test reads. */
+@ExtendWith(OpenApiContract.class)
 class IServicePasswordResetTest {
     private static final String RESET_PAGE = "https://portal.example.com/PasswordReset.aspx";
     private static final Pattern LINK = Pattern.compile("(https://\\S+)\\?confirm=([0-9a-f-]{36})");

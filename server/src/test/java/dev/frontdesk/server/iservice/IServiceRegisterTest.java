@@ -2,13 +2,16 @@ package dev.frontdesk.server.iservice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(OpenApiContract.class)
 class IServiceRegisterTest {
     private static TestServer server;
 

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.testing.Http;
 import dev.frontdesk.server.testing.NativeClient;
+import dev.frontdesk.server.testing.OpenApiContract;
 import dev.frontdesk.server.testing.TestServer;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The native API: login, session, logout, token endpoint and introspection. */
+@ExtendWith(OpenApiContract.class)
 class NativeApiTest {
     static TestServer server;
     static NativeClient api;

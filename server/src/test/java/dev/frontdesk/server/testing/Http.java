@@ -30,7 +30,9 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            ContractRecorder.record(request, response);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

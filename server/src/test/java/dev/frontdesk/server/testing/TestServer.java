@@ -59,7 +59,7 @@ public final class TestServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("frontdesk-test");
             ServerConfig plain = config(dir, List.of());
             ServerConfig tls = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
-                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false);
+                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false, "text");
             return new TestServer(FrontdeskServer.start(tls, Clock.systemUTC(), silent()), dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -68,7 +68,7 @@ public final class TestServer implements AutoCloseable {
 
     public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
         return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
-                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false);
+                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, "text");
     }
 
     public String baseUrl() {
