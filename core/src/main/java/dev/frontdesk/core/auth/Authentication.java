@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * undecided verdict (directory or upstream down) counts as neither: an outage must not lock anyone
  * out, nor unlock a throttled guesser.
  *
- * <p>Concurrency: attempts of one (principal, address) being verified at this moment count as failures
- * until decided, so forty simultaneous wrong guesses get exactly {@code freeFailures} verifications on
- * a node (across nodes the counters are shared but in-flight attempts are per node).
+ * <p>Concurrency: attempts of one (principal, address) are decided one after another on a node (throttle
+ * check, verification, record), so forty simultaneous wrong guesses get exactly {@code freeFailures}
+ * verifications, and simultaneous right ones all succeed; other subjects never wait for them. Across
+ * nodes the counters are shared, so a burst split over n nodes gets at most n more.
  *
  * <p>Devices: a successful login of a person hands the client a device token (a new one unless the
  * presented one is already proven for this principal), which the door sets as a long-lived cookie; the
@@ -42,7 +43,7 @@ public final class Authentication {
     private final LoginThrottle throttle;
     private final Audit audit;
     private final Secrets secrets;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, SubjectLock> locks = new ConcurrentHashMap<>();
 
     public Authentication(LoginThrottle throttle, Audit audit, Secrets secrets) {
         this.throttle = throttle;
@@ -54,10 +55,11 @@ public final class Authentication {
                                            Supplier<Verification<T>> verifier) {
         LoginThrottle.Subject subject = new LoginThrottle.Subject(attempt.scope(), attempt.throttleKey(),
                 attempt.context().clientIp(), attempt.context().device().presented().orElse(null));
-        String flightKey = (subject.scope() + "|" + subject.key() + "|" + subject.clientIp()).toLowerCase(Locale.ROOT);
-        int ahead = inFlight.computeIfAbsent(flightKey, k -> new AtomicInteger()).getAndIncrement();
+        String subjectKey = (subject.scope() + "|" + subject.key() + "|" + subject.clientIp()).toLowerCase(Locale.ROOT);
+        SubjectLock lock = locks.compute(subjectKey, (k, held) -> held == null ? new SubjectLock() : held.join());
+        lock.lock.lock();
         try {
-            Optional<Duration> wait = throttle.waitBefore(subject, ahead, settings);
+            Optional<Duration> wait = throttle.waitBefore(subject, settings);
             if (wait.isPresent()) {
                 audit.record(AuditType.LOGIN_THROTTLED, attempt.scope(), attempt.auditName(), attempt.context(),
                         detail(attempt, null));
@@ -65,7 +67,23 @@ public final class Authentication {
             }
             return record(attempt, subject, settings, verifier.get());
         } finally {
-            inFlight.computeIfPresent(flightKey, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+            lock.lock.unlock();
+            locks.computeIfPresent(subjectKey, (k, held) -> held.leave() ? null : held);
+        }
+    }
+
+    /** A lock per subject with the number of attempts holding or waiting for it; dropped when none do. */
+    private static final class SubjectLock {
+        final ReentrantLock lock = new ReentrantLock(true);
+        int users = 1;
+
+        SubjectLock join() {
+            users++;
+            return this;
+        }
+
+        boolean leave() {
+            return --users == 0;
         }
     }
 

@@ -41,17 +41,13 @@ public final class FailureThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings s) {
+    public Optional<Duration> waitBefore(Subject subject, ThrottleSettings s) {
         Instant now = clock.instant();
         String scope = subject.scope();
         String ip = subject.clientIp();
         Duration wait = Duration.ZERO;
-        Optional<ThrottleCounters.Count> pair = counters.get(pairKey(scope, subject.key(), ip), now, PAIR_MEMORY);
-        wait = max(wait, backoff(pair, s.freeFailures(), s, now));
-        long decided = pair.map(ThrottleCounters.Count::count).orElse(0L);
-        if (ahead > 0 && decided < s.freeFailures() && decided + ahead >= s.freeFailures()) {
-            wait = max(wait, Duration.ofSeconds(s.firstDelaySeconds()));
-        }
+        wait = max(wait, backoff(counters.get(pairKey(scope, subject.key(), ip), now, PAIR_MEMORY),
+                s.freeFailures(), s, now));
         wait = max(wait, backoff(counters.get(ipKey(scope, ip), now, HOUR), s.ipFreeFailures(), s, now));
         Optional<ThrottleCounters.Count> perPrincipal = counters.get(principalKey(scope, subject.key()), now, HOUR);
         if (perPrincipal.isPresent() && perPrincipal.get().count() >= s.maxFailuresPerAccountPerHour()

@@ -16,12 +16,8 @@ public interface LoginThrottle {
     record Subject(String scope, String key, String clientIp, String device) {
     }
 
-    /**
-     * How long this attempt must still wait, or empty when it may proceed. {@code ahead} attempts of the
-     * same subject are being verified right now and count as failures until they are decided, so a burst
-     * of concurrent guesses gets no more verifications than {@code freeFailures}.
-     */
-    Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings settings);
+    /** How long this attempt must still wait, or empty when it may proceed. */
+    Optional<Duration> waitBefore(Subject subject, ThrottleSettings settings);
 
     /** Whether the subject's device token was issued to its principal at an earlier successful login. */
     boolean isKnownDevice(Subject subject);
@@ -34,7 +30,7 @@ public interface LoginThrottle {
 
     LoginThrottle NONE = new LoginThrottle() {
         @Override
-        public Optional<Duration> waitBefore(Subject subject, int ahead, ThrottleSettings s) {
+        public Optional<Duration> waitBefore(Subject subject, ThrottleSettings s) {
             return Optional.empty();
         }
 

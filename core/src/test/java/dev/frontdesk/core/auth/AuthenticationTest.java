@@ -172,34 +172,31 @@ class AuthenticationTest {
     }
 
     @Test
-    void simultaneousWrongGuessesGetAtMostFreeFailuresVerifications() throws Exception {
-        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    void simultaneousWrongGuessesGetExactlyFreeFailuresVerifications() throws Exception {
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(40)) {
             List<java.util.concurrent.Future<AuthOutcome<String>>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 results.add(pool.submit(() -> authentication.authenticate(attempt(CredentialKind.PASSWORD, "iris",
-                        "10.0.0.9"), SETTINGS, () -> {
-                            verifications.incrementAndGet();
-                            inside.countDown();
-                            try {
-                                release.await();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                            return Verification.rejected("wrong");
-                        })));
+                        "10.0.0.9"), SETTINGS, rejecting())));
             }
-            inside.await();
-            // every attempt either waits inside a verification or has been throttled before one
-            while (results.stream().filter(java.util.concurrent.Future::isDone).count() + verifications.get() < 40) {
-                Thread.onSpinWait();
-            }
-            release.countDown();
             for (var result : results) {
                 result.get();
             }
         }
-        assertThat(verifications.get()).isLessThanOrEqualTo(SETTINGS.freeFailures());
+        assertThat(verifications).hasValue(SETTINGS.freeFailures());
+    }
+
+    @Test
+    void simultaneousRightAttemptsOfOneSubjectAllSucceed() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            List<java.util.concurrent.Future<AuthOutcome<String>>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                results.add(pool.submit(() -> authentication.authenticate(attempt(CredentialKind.PASSWORD, "jack",
+                        "10.0.0.10"), SETTINGS, accepting("jack"))));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(new AuthOutcome.Accepted<>("jack"));
+            }
+        }
     }
 }
