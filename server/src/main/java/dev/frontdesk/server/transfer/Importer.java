@@ -149,6 +149,7 @@ public final class Importer {
             }
             knownTenants.addAll(storedTenants.keySet());
             knownTenants.addAll(incoming.keySet());
+            knownTenants.add(Tenant.DEFAULT);
         }
 
         void accounts(List<AccountEntry> entries) {
@@ -359,6 +360,7 @@ public final class Importer {
         }
 
         void apply() {
+            DefaultTenant.ensure(h);
             for (Tenant tenant : tenantWrites) {
                 h.createUpdate("DELETE FROM tenants WHERE id = :id").bind("id", tenant.id()).execute();
                 h.createUpdate("INSERT INTO tenants (id, hosts, settings) VALUES (:id, :hosts, :settings)")

@@ -4,6 +4,7 @@ import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.support.IdGenerator;
+import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import java.io.IOException;
@@ -73,7 +74,7 @@ public final class LegacyAccountImport {
     public Summary run(Path csv, String tenant, boolean dryRun, LongFunction<Progress> progress) {
         boolean tenantExists = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants WHERE id = :t")
                 .bind("t", tenant).mapTo(Integer.class).one() > 0);
-        if (!tenantExists) {
+        if (!tenantExists && !Tenant.DEFAULT.equals(tenant)) {
             throw new IllegalArgumentException("unknown tenant: " + tenant);
         }
         List<String> errors = new ArrayList<>();
@@ -124,6 +125,7 @@ public final class LegacyAccountImport {
             List<Account> fresh = batch.stream().filter(a -> !existing.contains(JdbcAccountStore.key(a.username())))
                     .toList();
             if (!dryRun) {
+                DefaultTenant.ensure(h);
                 JdbcAccountStore.insertAll(h, fresh);
             }
             return (long) fresh.size();
