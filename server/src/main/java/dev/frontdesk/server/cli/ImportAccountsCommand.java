@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,9 +45,10 @@ final class ImportAccountsCommand implements Callable<Integer> {
         return Commands.guard(spec, () -> {
             ServerConfig config = storage.load();
             PrintWriter out = spec.commandLine().getOut();
-            long start = System.nanoTime();
             LegacyAccountImport.Summary summary;
+            long start;
             try (Database database = StorageOptions.open(config)) {
+                start = System.nanoTime();
                 summary = new LegacyAccountImport(database.jdbi(), StorageOptions.hashes(config),
                         IdGenerator.timeOrdered(Clock.systemUTC()), Clock.systemUTC())
                         .run(file, tenant, dryRun, this::progress);
@@ -76,7 +78,7 @@ final class ImportAccountsCommand implements Callable<Integer> {
             builder.setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200);
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            builder.setConsumer(new DelegatingProgressBarConsumer(line -> {
+            builder.setStyle(ProgressBarStyle.ASCII).setConsumer(new DelegatingProgressBarConsumer(line -> {
                 err.println(line);
                 err.flush();
             }, 80)).setUpdateIntervalMillis(5_000);
