@@ -1,5 +1,6 @@
 package dev.frontdesk.server.cli;
 
+import dev.frontdesk.core.support.IdGenerator;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.transfer.ImportReport;
@@ -7,6 +8,7 @@ import dev.frontdesk.server.transfer.Importer;
 import dev.frontdesk.server.transfer.TransferDocument;
 import dev.frontdesk.server.transfer.TransferFiles;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +37,8 @@ final class ImportCommand implements Callable<Integer> {
             ServerConfig config = storage.load();
             TransferDocument document = TransferFiles.read(file);
             try (Database database = StorageOptions.open(config)) {
-                ImportReport report = new Importer(database.jdbi(), StorageOptions.hashes(config)).run(document, dryRun);
+                ImportReport report = new Importer(database.jdbi(), StorageOptions.hashes(config),
+                        IdGenerator.timeOrdered(Clock.systemUTC()), Clock.systemUTC()).run(document, dryRun);
                 report.lines(dryRun).forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
                 return report.problems().isEmpty() ? 0 : 1;

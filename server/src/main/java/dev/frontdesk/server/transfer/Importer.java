@@ -5,6 +5,7 @@ import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.credential.PasswordHasher;
 import dev.frontdesk.core.openid.OpenIdLink;
+import dev.frontdesk.core.support.IdGenerator;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.server.json.Json;
@@ -14,6 +15,7 @@ import dev.frontdesk.server.transfer.TransferDocument.AdministratorEntry;
 import dev.frontdesk.server.transfer.TransferDocument.ClientEntry;
 import dev.frontdesk.server.transfer.TransferDocument.OpenIdLinkEntry;
 import dev.frontdesk.server.transfer.TransferDocument.TenantEntry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,11 +49,13 @@ public final class Importer {
 
     private final Jdbi jdbi;
     private final PasswordHasher hashes;
+    private final ImportAudit audit;
 
     /** @param hashes decides which password hash forms are accepted ({@code recognizes}) */
-    public Importer(Jdbi jdbi, PasswordHasher hashes) {
+    public Importer(Jdbi jdbi, PasswordHasher hashes, IdGenerator ids, Clock clock) {
         this.jdbi = jdbi;
         this.hashes = hashes;
+        this.audit = new ImportAudit(ids, clock);
     }
 
     public ImportReport run(TransferDocument document, boolean dryRun) {
@@ -402,6 +406,18 @@ public final class Importer {
                 h.createUpdate("DELETE FROM server_secrets WHERE name = 'admin'").execute();
                 h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :hash)")
                         .bind("hash", adminHash).execute();
+            }
+            Map<String, int[]> changes = new java.util.TreeMap<>(); // tenant -> tenant, accounts +/~, links, clients
+            tenantWrites.forEach(t -> changes.computeIfAbsent(t.id(), k -> new int[5])[0]++);
+            accountInserts.forEach(a -> changes.computeIfAbsent(a.tenant(), k -> new int[5])[1]++);
+            accountUpdates.forEach(a -> changes.computeIfAbsent(a.tenant(), k -> new int[5])[2]++);
+            linkWrites.forEach(l -> changes.computeIfAbsent(l.tenant(), k -> new int[5])[3]++);
+            clientInserts.forEach(c -> changes.computeIfAbsent(c.tenant(), k -> new int[5])[4]++);
+            clientUpdates.forEach(c -> changes.computeIfAbsent(c.tenant(), k -> new int[5])[4]++);
+            changes.forEach((tenant, n) -> audit.record(h, tenant, "import: " + (n[0] > 0 ? "tenant settings, " : "")
+                    + n[1] + " accounts created, " + n[2] + " updated, " + n[3] + " OpenID links, " + n[4] + " clients"));
+            if (adminHash != null) {
+                audit.record(h, Tenant.DEFAULT, "import: admin password hash replaced");
             }
         }
 

@@ -113,6 +113,11 @@ public final class LegacyAccountImport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
+        if (!dryRun && created > 0) {
+            long count = created;
+            jdbi.useHandle(h -> new ImportAudit(ids, clock).record(h, tenant, "import-accounts: " + count
+                    + " accounts created from " + csv.getFileName() + ", " + (rows - count) + " skipped"));
+        }
         return new Summary(rows, created, skipped, 0, List.of(), dryRun);
     }
 
@@ -240,7 +245,12 @@ public final class LegacyAccountImport {
     private static CSVParser open(Path csv) throws IOException {
         Reader reader = new java.io.InputStreamReader(Files.newInputStream(csv), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        java.io.BufferedReader buffered = new java.io.BufferedReader(reader, 1 << 16);
+        buffered.mark(1);
+        if (buffered.read() != '\uFEFF') { // a byte-order mark, as spreadsheet programs write: not part of the header
+            buffered.reset();
+        }
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .get().parse(new java.io.BufferedReader(reader, 1 << 16));
+                .get().parse(buffered);
     }
 }

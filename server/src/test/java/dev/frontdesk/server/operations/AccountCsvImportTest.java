@@ -28,7 +28,7 @@ class AccountCsvImportTest {
     @Test
     void importAccountsWhenHashesAreLegacyBcryptAndPbkdf2ThenAccountsLogInAndHashesAreUpgraded() throws Exception {
         Path csv = files.resolve("accounts.csv");
-        Files.writeString(csv, """
+        Files.writeString(csv, "\uFEFF" + """
                 username,type,email,firstName,lastName,passwordHash,properties
                 agent.bcrypt,agent,agent@example.com,Ann,Agent,{bcrypt}%s,
                 customer.bare,customer,,,,%s,"{""crmId"":""C-7"",""tier"":""gold""}"
@@ -43,6 +43,8 @@ class AccountCsvImportTest {
                     csv.toString()).ok();
             assertThat(imported.out()).contains("4 rows: 4 created, 0 skipped");
             assertThat(imported.err()).contains("importing 100%").doesNotContain("\u001b");
+            assertThat(server.admin().ok("GET", "/tenants/default/events?type=admin.change", null).toString())
+                    .contains("import-accounts: 4 accounts created from accounts.csv");
 
             NativeClient api = new NativeClient(server.baseUrl());
             assertThat(api.login("agent.bcrypt", "bcrypt secret 1", false).statusCode()).isEqualTo(201);

@@ -86,6 +86,9 @@ class ExportImportTest {
             assertThat(api.login("kbagent1", "wrong password", false).statusCode()).isEqualTo(401);
             assertThat(api.login("retired1", "retired-password-1", false).statusCode()).isEqualTo(401);
             assertThat(Cli.token(base, "flow-1", "client-secret-1").statusCode()).isEqualTo(200);
+            assertThat(new dev.frontdesk.server.testing.AdminClient(base, TestServer.ADMIN_PASSWORD)
+                    .ok("GET", "/tenants/acme/events?type=admin.change", null).toString())
+                    .contains("import: tenant settings, 1 accounts created, 0 updated, 1 OpenID links, 1 clients");
         }
     }
 
