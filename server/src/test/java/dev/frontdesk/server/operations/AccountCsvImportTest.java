@@ -3,13 +3,20 @@ package dev.frontdesk.server.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.frontdesk.core.account.Account;
+import dev.frontdesk.server.FrontdeskServer;
+import dev.frontdesk.server.config.ServerConfig;
+import dev.frontdesk.server.testing.BackingServices;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.testing.NativeClient;
 import dev.frontdesk.server.testing.TestServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
@@ -104,6 +111,29 @@ class AccountCsvImportTest {
                 csv.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("unknown tenant: nowhere");
+    }
+
+    @Test
+    void importAccountsWhenStoreIsPostgresThenAccountsLogIn() throws Exception {
+        BackingServices.requirePostgres();
+        String url = BackingServices.freshPostgresDatabase();
+        Path config = files.resolve("frontdesk.yaml");
+        Files.writeString(config, "dbUrl: " + url + "\ndbUser: " + BackingServices.POSTGRES_USER + "\n");
+        Path csv = files.resolve("pg.csv");
+        Files.writeString(csv, "username,type,passwordHash\npg.bcrypt,agent,%s\npg.pbkdf2,customer,%s\n"
+                .formatted(BCrypt.hashpw("pg secret 1", BCrypt.gensalt(4)), pbkdf2("pg secret 2")));
+        Cli imported = Cli.run("import-accounts", "--tenant", "default", "--config", config.toString(), csv.toString()).ok();
+        assertThat(imported.out()).contains("2 rows: 2 created, 0 skipped");
+
+        ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
+                BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
+                null, null, false);
+        try (FrontdeskServer server = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            NativeClient api = new NativeClient("http://127.0.0.1:" + server.port());
+            assertThat(api.login("pg.bcrypt", "pg secret 1", false).statusCode()).isEqualTo(201);
+            assertThat(api.login("pg.pbkdf2", "pg secret 2", false).statusCode()).isEqualTo(201);
+        }
     }
 
     private static String pbkdf2(String password) throws Exception {
