@@ -20,7 +20,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final GroupCommit groupCommit;
-    private OperationsEndpoint endpoint;
+    private volatile OperationsEndpoint endpoint;
 
     /** The newest migration under {@code db/migration}; {@code DatabaseTest} checks the two agree. */
     static final String SCHEMA_VERSION = "11";
