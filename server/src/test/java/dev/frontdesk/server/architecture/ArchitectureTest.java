@@ -50,7 +50,7 @@ class ArchitectureTest {
                 .layer("App").definedBy(SERVER, SERVER + ".cli..", SERVER + ".config..")
                 .layer("Doors").definedBy(DOORS.stream().map(d -> SERVER + "." + d + "..").toArray(String[]::new))
                 .layer("Edge").definedBy(SERVER + ".http..", SERVER + ".ops..", SERVER + ".json..")
-                .layer("Adapters").definedBy(SERVER + ".store..")
+                .layer("Adapters").definedBy(SERVER + ".store..", SERVER + ".transfer..")
                 .layer("Core").definedBy("dev.frontdesk.core..")
                 .whereLayer("App").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Doors").mayOnlyBeAccessedByLayers("App")

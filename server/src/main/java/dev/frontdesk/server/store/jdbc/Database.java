@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -19,9 +20,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final GroupCommit groupCommit;
+    private volatile OperationsEndpoint endpoint;
 
     /** The newest migration under {@code db/migration}; {@code DatabaseTest} checks the two agree. */
     static final String SCHEMA_VERSION = "11";
+
+    static {
+        // the operations endpoint (H2's TCP server) listens on loopback only; H2 reads this once, when it loads
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,11 +44,38 @@ public final class Database implements AutoCloseable {
     /**
      * An H2 file database under {@code dataDir} (created when missing). {@code WRITE_DELAY=0} hands every
      * commit to the operating system at once (H2 would otherwise wait up to 500 ms), so a session
-     * acknowledged to a client survives a {@code kill -9} of the server.
+     * acknowledged to a client survives a {@code kill -9} of the server. The process that holds the file
+     * also opens an {@link OperationsEndpoint}, through which the operations commands reach it.
      */
     public static Database embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().resolve("frontdesk").toString();
-        return connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;PAGE_SIZE=65536", "sa", "");
+        String file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME).toString();
+        Database database = connect("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0;PAGE_SIZE=65536", "sa", "");
+        database.endpoint = OperationsEndpoint.open(dataDir, "file:" + file);
+        return database;
+    }
+
+    /**
+     * The embedded database in {@code dataDir} for an operations command: through the endpoint of the
+     * server that has it open, else opened here (which locks the file until {@link #close()}).
+     */
+    public static Database embeddedOrRunning(Path dataDir) {
+        Optional<String> running = OperationsEndpoint.find(dataDir);
+        if (running.isPresent()) {
+            try {
+                return connect(running.get(), "sa", "");
+            } catch (RuntimeException e) {
+                // a stale endpoint file whose port another program reuses: open the file here
+            }
+        }
+        return embedded(dataDir);
+    }
+
+    /** The embedded database's name: its file in the data directory is {@code frontdesk.mv.db}. */
+    public static final String EMBEDDED_NAME = "frontdesk";
+
+    /** True when this is the embedded H2 store, which has an online backup ({@code BACKUP TO}). */
+    public boolean isEmbedded() {
+        return dataSource.getJdbcUrl().startsWith("jdbc:h2:");
     }
 
     public static Database connect(String url, String user, String password) {
@@ -99,6 +135,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         groupCommit.close();
+        if (endpoint != null) {
+            endpoint.close();
+        }
         dataSource.close();
     }
 }

@@ -8,10 +8,13 @@ import dev.frontdesk.server.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -69,16 +72,25 @@ public final class JdbcAccountStore implements AccountStore {
         });
     }
 
+    private static final String INSERT = """
+            INSERT INTO accounts (id, tenant, username, username_key, account_type, email, email_key,
+                first_name, last_name, idle_timeout_seconds, access_rights, segments, enabled,
+                password_hash, properties, created_at)
+            VALUES (:id, :tenant, :username, :usernameKey, :type, :email, :emailKey, :firstName,
+                :lastName, :idle, :accessRights, :segments, :enabled, :passwordHash, :properties, :createdAt)
+            """;
+    private static final String UPDATE = """
+            UPDATE accounts SET username = :username, username_key = :usernameKey, account_type = :type,
+                email = :email, email_key = :emailKey, first_name = :firstName, last_name = :lastName,
+                idle_timeout_seconds = :idle, access_rights = :accessRights, segments = :segments,
+                enabled = :enabled, password_hash = :passwordHash, properties = :properties
+            WHERE tenant = :tenant AND id = :id
+            """;
+
     @Override
     public void insert(Account account) {
         try {
-            jdbi.useHandle(h -> bindAll(h.createUpdate("""
-                    INSERT INTO accounts (id, tenant, username, username_key, account_type, email, email_key,
-                        first_name, last_name, idle_timeout_seconds, access_rights, segments, enabled,
-                        password_hash, properties, created_at)
-                    VALUES (:id, :tenant, :username, :usernameKey, :type, :email, :emailKey, :firstName,
-                        :lastName, :idle, :accessRights, :segments, :enabled, :passwordHash, :properties, :createdAt)
-                    """), account).execute());
+            jdbi.useHandle(h -> bindAll(h.createUpdate(INSERT), account).execute());
         } catch (UnableToExecuteStatementException e) {
             if (findByUsername(account.tenant(), account.username()).isPresent()) {
                 throw new DuplicateUsername(account.username());
@@ -89,19 +101,34 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public void update(Account account) {
-        jdbi.useHandle(h -> bindAll(h.createUpdate("""
-                UPDATE accounts SET username = :username, username_key = :usernameKey, account_type = :type,
-                    email = :email, email_key = :emailKey, first_name = :firstName, last_name = :lastName,
-                    idle_timeout_seconds = :idle, access_rights = :accessRights, segments = :segments,
-                    enabled = :enabled, password_hash = :passwordHash, properties = :properties
-                WHERE tenant = :tenant AND id = :id
-                """), account).execute());
+        jdbi.useHandle(h -> bindAll(h.createUpdate(UPDATE), account).execute());
     }
 
     @Override
     public boolean delete(String tenant, String id) {
         return jdbi.withHandle(h -> h.createUpdate("DELETE FROM accounts WHERE tenant = :tenant AND id = :id")
                 .bind("tenant", tenant).bind("id", id).execute()) > 0;
+    }
+
+    /** Inserts many accounts in one JDBC batch on the caller's handle (and transaction): bulk imports. */
+    public static void insertAll(Handle handle, Collection<Account> accounts) {
+        batch(handle, INSERT, accounts);
+    }
+
+    /** Updates many accounts (by tenant and id) in one JDBC batch on the caller's handle. */
+    public static void updateAll(Handle handle, Collection<Account> accounts) {
+        batch(handle, UPDATE, accounts);
+    }
+
+    private static void batch(Handle handle, String sql, Collection<Account> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(sql);
+        for (Account account : accounts) {
+            bindAll(batch, account).add();
+        }
+        batch.execute();
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S statement, Account a) {
@@ -123,7 +150,8 @@ public final class JdbcAccountStore implements AccountStore {
                 .bind("createdAt", a.createdAt().toEpochMilli());
     }
 
-    private static Account read(ResultSet rs) throws SQLException {
+    /** An account from a row of {@code accounts}. */
+    public static Account read(ResultSet rs) throws SQLException {
         long idle = rs.getLong("idle_timeout_seconds");
         Long idleTimeout = rs.wasNull() ? null : idle;
         return new Account(rs.getString("id"), rs.getString("tenant"), rs.getString("username"),
@@ -134,7 +162,8 @@ public final class JdbcAccountStore implements AccountStore {
                 Json.readStringMap(rs.getString("properties")), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 
-    private static String key(String value) {
+    /** The lower-cased key by which user names (and e-mail addresses) are unique and found. */
+    public static String key(String value) {
         return value.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,191 @@
+package dev.frontdesk.server.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.frontdesk.core.credential.Argon2Hasher;
+import dev.frontdesk.core.credential.Argon2Parameters;
+import dev.frontdesk.core.openid.OpenIdLink;
+import dev.frontdesk.server.FrontdeskServer;
+import dev.frontdesk.server.config.ServerConfig;
+import dev.frontdesk.server.json.Json;
+import dev.frontdesk.server.store.jdbc.Database;
+import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
+import dev.frontdesk.server.testing.BackingServices;
+import dev.frontdesk.server.testing.NativeClient;
+import dev.frontdesk.server.testing.TestServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code frontdesk export} from a running embedded server, {@code frontdesk import} into PostgreSQL: the
+ * second store's export equals the first's, accounts log in there with their old passwords, clients get
+ * tokens with their old secrets, and importing again changes nothing.
+ */
+class ExportImportTest {
+    private static final String ADMIN_HASH = new Argon2Hasher(new Argon2Parameters(4096, 1, 1)).hash("old admin secret");
+
+    @TempDir
+    Path files;
+
+    @Test
+    void roundTripWhenEmbeddedExportIsImportedIntoPostgresThenNothingIsLostAndAccountsLogIn() throws Exception {
+        BackingServices.requirePostgres();
+        Path export = files.resolve("export.json");
+        try (TestServer source = TestServer.start()) {
+            arrange(source);
+            Cli.awaitEndpoint(source.dataDir());
+            Cli exported = Cli.run("export", "--data-dir", source.dataDir().toString(), "--output", export.toString()).ok();
+            assertThat(exported.err()).contains("3 tenants", "5 accounts", "1 OpenID links", "2 clients", "1 administrators");
+        }
+        JsonNode document = Json.MAPPER.readTree(Files.readString(export));
+        assertThat(document.get("format").asString()).isEqualTo("frontdesk-export");
+        assertThat(Files.readString(export)).doesNotContain("kb-password-1", "Larch-meadow-42", "client-secret-1");
+
+        String url = BackingServices.freshPostgresDatabase();
+        Path config = files.resolve("frontdesk.yaml");
+        Files.writeString(config, "dbUrl: " + url + "\ndbUser: " + BackingServices.POSTGRES_USER + "\n");
+        String pg = config.toString();
+        Cli dry = Cli.run("import", export.toString(), "--dry-run", "--config", pg).ok();
+        assertThat(dry.out()).contains("dry run").containsPattern("accounts:\\s+5 created");
+        Path afterDryRun = files.resolve("after-dry-run.json");
+        Cli.run("export", "--config", pg, "--output", afterDryRun.toString()).ok();
+        assertThat(Json.MAPPER.readTree(Files.readString(afterDryRun)).get("accounts")).isEmpty();
+
+        Cli imported = Cli.run("import", export.toString(), "--config", pg).ok();
+        assertThat(imported.out()).containsPattern("accounts:\\s+5 created").contains("imported");
+        Path reexport = files.resolve("reexport.json");
+        Cli.run("export", "--config", pg, "--output", reexport.toString()).ok();
+        assertThat(withoutTime(Files.readString(reexport))).isEqualTo(withoutTime(Files.readString(export)));
+
+        Cli again = Cli.run("import", export.toString(), "--config", pg).ok();
+        assertThat(again.out()).containsPattern("accounts:\\s+0 created\\s+0 updated\\s+5 unchanged")
+                .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged");
+
+        ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
+                BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
+                null, null, false);
+        try (FrontdeskServer target = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            String base = "http://127.0.0.1:" + target.port();
+            NativeClient api = new NativeClient(base);
+            assertThat(api.login("kbagent1", "kb-password-1", false).statusCode()).isEqualTo(201);
+            assertThat(api.login("customer1", "Larch-meadow-42", false).statusCode()).isEqualTo(201);
+            assertThat(api.login("legacy1", "legacy password", false).statusCode()).isEqualTo(201);
+            assertThat(api.login("kbagent1", "wrong password", false).statusCode()).isEqualTo(401);
+            assertThat(api.login("retired1", "retired-password-1", false).statusCode()).isEqualTo(401);
+            assertThat(Cli.token(base, "flow-1", "client-secret-1").statusCode()).isEqualTo(200);
+            assertThat(new dev.frontdesk.server.testing.AdminClient(base, TestServer.ADMIN_PASSWORD)
+                    .ok("GET", "/tenants/acme/events?type=admin.change", null).toString())
+                    .contains("import: tenant settings, 1 accounts created, 0 updated, 1 OpenID links, 1 clients");
+        }
+    }
+
+    @Test
+    void importWhenRecordsAreInvalidOrConflictThenNothingIsWrittenAndEachProblemIsReported() throws Exception {
+        Path target = files.resolve("data");
+        Path first = files.resolve("first.json");
+        Files.writeString(first, document(List.of(tenant("acme", "acme.example.com")), List.of(
+                account("acme", "00000000-0000-7000-8000-000000000001", "alice", "{bcrypt}" + BCrypt.hashpw("x", BCrypt.gensalt(4)))),
+                List.of()));
+        Cli.run("import", first.toString(), "--data-dir", target.toString()).ok();
+
+        Path bad = files.resolve("bad.json");
+        Files.writeString(bad, document(List.of(tenant("beta", "acme.example.com"), tenant("gamma", null)), List.of(
+                account("gamma", "00000000-0000-7000-8000-000000000002", "bob", "plain text password"),
+                account("gamma", "00000000-0000-7000-8000-000000000003", "carol", null),
+                account("gamma", "00000000-0000-7000-8000-000000000004", "CAROL", null),
+                account("nowhere", "00000000-0000-7000-8000-000000000005", "dave", null),
+                account("gamma", "00000000-0000-7000-8000-000000000001", "erin", null)),
+                List.of(Map.of("path", "/api/**"))));
+        Cli refused = Cli.run("import", bad.toString(), "--data-dir", target.toString());
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("nothing was written",
+                "host acme.example.com belongs to tenant acme",
+                "accounts[0] gamma/bob: passwordHash is not in a supported form",
+                "accounts[2] gamma/CAROL: user name appears twice",
+                "accounts[3] nowhere/dave: unknown tenant nowhere",
+                "accounts[4] gamma/erin: account ID 00000000-0000-7000-8000-000000000001 already belongs to account acme/alice",
+                "gatewayRules: this version of Frontdesk stores no gateway rules");
+        assertThat(refused.out()).doesNotContain("plain text password");
+        Path after = files.resolve("after.json");
+        Cli.run("export", "--data-dir", target.toString(), "--output", after.toString()).ok();
+        JsonNode state = Json.MAPPER.readTree(Files.readString(after));
+        assertThat(state.get("tenants").findValuesAsString("id")).containsExactly("acme", "default");
+        assertThat(state.get("accounts")).hasSize(1);
+    }
+
+    @Test
+    void importWhenFileIsNotAnExportThenItSaysSoAndWritesNothing() throws Exception {
+        Path file = files.resolve("other.json");
+        Files.writeString(file, "{\"format\":\"something-else\",\"version\":1}");
+        Cli refused = Cli.run("import", file.toString(), "--data-dir", files.resolve("data").toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("not a Frontdesk export");
+
+        Files.writeString(file, "{\"format\":\"frontdesk-export\",\"version\":1,\"accounts\":[{\"nickname\":\"x\"}]}");
+        Cli unreadable = Cli.run("import", file.toString(), "--data-dir", files.resolve("data").toString());
+        assertThat(unreadable.exit()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("is not a valid export", "nickname");
+    }
+
+    private static void arrange(TestServer source) throws Exception {
+        var admin = source.admin();
+        admin.ok("PUT", "/tenants/acme", Map.of("hosts", List.of("acme.example.com"),
+                "settings", Map.of("maxSessionsPerAccount", 3, "corsAllowedOrigins", List.of("https://acme.example.com"))));
+        admin.ok("PUT", "/tenants/empty", Map.of("hosts", List.of()));
+        admin.createAgent("kbagent1", "kb-password-1");
+        admin.ok("POST", "/tenants/default/accounts", Map.of("username", "customer1", "password", "Larch-meadow-42",
+                "type", "customer", "email", "Customer1@Example.com", "firstName", "Cus", "lastName", "Tomer",
+                "idleTimeoutSeconds", 600, "accessRights", List.of("kb.read"), "segments", List.of("gold"),
+                "properties", Map.of("crmId", "C-1")));
+        admin.ok("POST", "/tenants/default/accounts", Map.of("username", "legacy1", "type", "customer",
+                "passwordHash", "{bcrypt}" + BCrypt.hashpw("legacy password", BCrypt.gensalt(4))));
+        admin.ok("POST", "/tenants/default/accounts", Map.of("username", "retired1", "password", "retired-password-1",
+                "type", "agent", "enabled", false));
+        String acmeAgent = admin.createAccount("acme", "Agent.Smith", "acme-password-1", "agent");
+        admin.createClient("default", "flow-1", "client-secret-1");
+        admin.createClient("acme", "acme-flow", "client-secret-2");
+        try (Database database = Database.embeddedOrRunning(source.dataDir())) {
+            new JdbcOpenIdLinkStore(database.jdbi()).save(new OpenIdLink("acme", "https://accounts.example.com",
+                    "subject-1", "Example", acmeAgent, "a".repeat(64), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :h)")
+                    .bind("h", ADMIN_HASH).execute());
+        }
+    }
+
+    private static JsonNode withoutTime(String export) {
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(export);
+        tree.remove("exportedAt");
+        return tree;
+    }
+
+    private static String document(List<Map<String, Object>> tenants, List<Map<String, Object>> accounts,
+                                   List<Map<String, Object>> gatewayRules) {
+        return Json.write(Map.of("format", "frontdesk-export", "version", 1, "tenants", tenants, "accounts", accounts,
+                "gatewayRules", gatewayRules));
+    }
+
+    private static Map<String, Object> tenant(String id, String host) {
+        return Map.of("id", id, "hosts", host == null ? List.of() : List.of(host));
+    }
+
+    private static Map<String, Object> account(String tenant, String id, String username, String hash) {
+        var account = new java.util.HashMap<String, Object>(Map.of("tenant", tenant, "id", id, "username", username,
+                "type", "customer", "enabled", true, "createdAt", "2024-01-02T03:04:05Z"));
+        account.put("passwordHash", hash);
+        return account;
+    }
+}
