@@ -1,10 +1,18 @@
 package dev.frontdesk.server;
 
+import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.gateway.AccountRights;
 import dev.frontdesk.core.support.StoreUnavailable;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.admin.AdminApi;
 import dev.frontdesk.server.console.ConsoleService;
 import dev.frontdesk.server.egain.EgainDialect;
+import dev.frontdesk.server.egain.EgainGatewayCredential;
+import dev.frontdesk.server.gateway.ForwardAuth;
+import dev.frontdesk.server.genesys.SrsGatewayCredential;
+import dev.frontdesk.server.iservice.IServiceGatewayCredential;
+import dev.frontdesk.server.nativeapi.NativeGatewayCredential;
+import dev.frontdesk.server.oauth.OAuthGatewayCredential;
 import dev.frontdesk.server.genesys.SrsDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.ConnectionCloseFilter;
@@ -19,6 +27,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +36,8 @@ import org.slf4j.LoggerFactory;
 /** Every route and error mapping of the server, in one place. A dialect adds one line here. */
 public final class Routes {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+    /** How long the gateway remembers an account's access rights (see {@link AccountRights}). */
+    private static final Duration ACCESS_RIGHTS_FRESH_FOR = Duration.ofSeconds(5);
 
     private Routes() {
     }
@@ -34,6 +46,16 @@ public final class Routes {
     public static void unavailable(ServerResponse res) {
         res.header(HeaderNames.RETRY_AFTER, "5");
         Responses.error(res, 503, "unavailable", null);
+    }
+
+    /** Gateway mode: every dialect's credential, in the order they are looked for (native when none is found). */
+    private static ForwardAuth gateway(Services services) {
+        Frontdesk core = services.core();
+        NativeGatewayCredential nativeSession = new NativeGatewayCredential();
+        return new ForwardAuth(core.tenants(), core.sessions(), core.clients(), core.gatewayRules(),
+                new AccountRights(core.accounts(), core.clock(), ACCESS_RIGHTS_FRESH_FOR), services.addresses(),
+                List.of(new EgainGatewayCredential(), new IServiceGatewayCredential(), new SrsGatewayCredential(),
+                        nativeSession, new OAuthGatewayCredential()), nativeSession);
     }
 
     public static void register(HttpRouting.Builder routing, Services services) {
@@ -49,6 +71,7 @@ public final class Routes {
                 .register(new EgainDialect(services))
                 .register(new IServiceDialect(services))
                 .register(new SrsDialect(services))
+                .register(gateway(services))
                 .register("/console", new ConsoleService(services))
                 .error(BadRequest.class, (req, res, e) -> Responses.error(res, e.status(), e.getMessage(), e.field()))
                 .error(Validation.class, (req, res, e) -> Responses.error(res, 400, e.getMessage(), e.field()))
