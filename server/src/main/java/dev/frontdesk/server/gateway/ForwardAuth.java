@@ -114,17 +114,14 @@ public final class ForwardAuth implements HttpService {
             Responses.error(res, 403, "forbidden", null);
             return;
         }
+        // all seven, empty when not applicable: a proxy that copies them then overwrites any the client sent
         res.header(TENANT, HeaderValues.encode(tenant.id()));
+        res.header(USER, session == null ? "" : HeaderValues.encode(session.username()));
+        res.header(ACCOUNT_TYPE, session == null || session.accountType() == null ? "" : session.accountType().wireName());
         res.header(CHANNEL, HeaderValues.encode(caller.channel()));
-        if (session != null) {
-            res.header(USER, HeaderValues.encode(session.username()));
-            res.header(ACCOUNT_TYPE, session.accountType().wireName());
-            res.header(SESSION_REF, HeaderValues.encode(session.ref()));
-            res.header(ACCESS_RIGHTS, HeaderValues.list(caller.accessRights()));
-        }
-        if (clientId != null) {
-            res.header(CLIENT_ID, HeaderValues.encode(clientId));
-        }
+        res.header(SESSION_REF, session == null ? "" : HeaderValues.encode(session.ref()));
+        res.header(ACCESS_RIGHTS, HeaderValues.list(caller.accessRights()));
+        res.header(CLIENT_ID, clientId == null ? "" : HeaderValues.encode(clientId));
         res.status(200).send();
     }
 }
