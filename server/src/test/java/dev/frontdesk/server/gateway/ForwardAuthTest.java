@@ -175,6 +175,13 @@ class ForwardAuthTest {
     }
 
     @Test
+    void verifyWhenTenantHasNoRulesThenOriginalPathNotJudged() {
+        String session = logins.nativeSession(logins.agent());
+        assertThat(verify("X-Session-Token", session, "X-Original-URI", "/kb/articles/a%2Fb").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void verifyWhenRuleNeedsEgainAgentThenChannelFamilyMethodAndTypeDecide() {
         server.admin().ok("PUT", "/tenants/default/gateway/rules", List.of(
                 Map.of("pathPrefix", "/ws/*/interaction/**/attachment", "methods", List.of("get"),
