@@ -139,6 +139,8 @@ final class Nginx implements AutoCloseable {
 
     @Override
     public void close() {
+        // SIGTERM: nginx's fast shutdown stops its workers; they are stopped here too should the master not
+        List<ProcessHandle> workers = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -147,5 +149,6 @@ final class Nginx implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }
