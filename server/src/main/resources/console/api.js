@@ -125,4 +125,7 @@ export const admin = {
   endSessionsOf: (tenant, username) => call('DELETE', t(tenant) + '/sessions' + query({ username })),
 
   events: (tenant, params, options) => call('GET', t(tenant) + '/events' + query(params), undefined, options),
+
+  gatewayRules: (tenant) => call('GET', t(tenant) + '/gateway/rules'),
+  putGatewayRules: (tenant, rules) => call('PUT', t(tenant) + '/gateway/rules', rules),
 };

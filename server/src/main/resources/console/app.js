@@ -10,6 +10,7 @@ import * as accounts from './accounts.js';
 import * as clients from './clients.js';
 import * as settings from './settings.js';
 import * as events from './events.js';
+import * as gateway from './gateway.js';
 
 const PAGES = [
   { key: 'dashboard', label: 'Dashboard', module: dashboard },
@@ -17,6 +18,7 @@ const PAGES = [
   { key: 'accounts', label: 'Accounts', module: accounts },
   { key: 'clients', label: 'Clients', module: clients },
   { key: 'settings', label: 'Settings', module: settings },
+  { key: 'gateway', label: 'Gateway', module: gateway },
   { key: 'events', label: 'Audit trail', module: events },
 ];
 

@@ -23,10 +23,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code bench/run [--quick] [--runs N] [scenario...]}: measures Frontdesk and Keycloak one at a time on
  * this machine and writes BENCHMARKS.md. Scenarios: login, validate, token, startup (Frontdesk, all in
- * the same server life cycle per run), memory, keycloak, jmh. With no scenario, all of them.
+ * the same server life cycle per run), memory, keycloak, jmh, gateway (nginx auth_request, see
+ * {@link GatewayBench}). With no scenario, all of them.
  */
 public final class Harness {
-    static final List<String> ALL = List.of("login", "validate", "token", "startup", "memory", "keycloak", "jmh");
+    static final List<String> ALL = List.of("login", "validate", "token", "startup", "memory", "keycloak", "jmh",
+            "gateway");
     static final String KEYCLOAK_VERSION = "26.7.3";
     static final String ADMIN_PASSWORD = "bench-admin-password-1";
     static final String USER_PASSWORD = "Bench-Passw0rd-7fq2!x";
@@ -131,6 +133,10 @@ public final class Harness {
         }
         if (scenarios.contains("keycloak")) {
             keycloak();
+            writeReport();
+        }
+        if (scenarios.contains("gateway")) {
+            new GatewayBench(this).run();
             writeReport();
         }
         if (scenarios.contains("memory")) {

@@ -41,6 +41,7 @@ final class Report {
         sideBySide();
         login();
         validate();
+        gateway();
         token();
         memory();
         startup();
@@ -66,7 +67,7 @@ final class Report {
         row("Keycloak", r.meta("machine", "keycloak"));
         row("Frontdesk JVM flags (bin/frontdesk)", "`" + r.meta("fd", "javaOpts") + "`");
         row("Keycloak JVM flags", "its own defaults from `kc.sh`");
-        for (String g : List.of("fd", "kc", "mem", "jmh")) {
+        for (String g : List.of("fd", "kc", "mem", "jmh", "gw")) {
             if (!r.meta("fd".equals(g) ? "fd" : g, "started").isEmpty()) {
                 row("Run of " + groupName(g), r.meta(g, "started") + "; load average (1/5/15 min) before: "
                         + loads(r.meta(g, "loadBefore")) + ", after: " + loads(r.meta(g, "loadAfter")));
@@ -80,6 +81,7 @@ final class Report {
             case "fd" -> "Frontdesk scenarios";
             case "kc" -> "Keycloak scenarios";
             case "mem" -> "memory probe";
+            case "gw" -> "gateway scenario";
             default -> "JMH";
         };
     }
@@ -197,6 +199,27 @@ final class Report {
         line();
         line("Each validation run rotates over " + Harness.LIVE_SESSIONS + " live sessions (tokens for Keycloak).");
         errors("fd.bare", "fd.session", "fd.introspect", "kc.introspect");
+        line();
+    }
+
+    private void gateway() {
+        if (r.stats("gw.guarded.rps").empty()) {
+            return;
+        }
+        line("## Gateway mode: nginx auth_request against the same nginx unguarded");
+        line();
+        line("One nginx (the shipped `docs/gateway/nginx.conf`, `worker_processes auto`) in front of a small echo "
+                + "API (JDK HttpServer, own process); the guarded route asks Frontdesk's `/auth/verify` for every "
+                + "request (" + Harness.LIVE_SESSIONS + " native sessions in rotation, " + GatewayBench.CONNECTIONS
+                + " connections), the unguarded one is a plain proxy to the same API. Same run, same cores. "
+                + "Goal: the guarded route keeps at least 50% of the unguarded route's requests/s.");
+        line();
+        line("| Route | req/s | share of unguarded | p50 ms | p99 ms |");
+        line("|---|---|---|---|---|");
+        vrow("nginx -> echo API (unguarded)", "gw.plain", null);
+        vrow("nginx -> `auth_request` Frontdesk -> echo API (guarded)", "gw.guarded", "gw.plain");
+        vrow("`/auth/verify` straight to Frontdesk (reference)", "gw.verify", null);
+        errors("gw.plain", "gw.guarded", "gw.verify");
         line();
     }
 

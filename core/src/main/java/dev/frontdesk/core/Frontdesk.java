@@ -9,6 +9,8 @@ import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.client.ClientStore;
 import dev.frontdesk.core.client.TokenStore;
 import dev.frontdesk.core.credential.PasswordHasher;
+import dev.frontdesk.core.gateway.GatewayRuleStore;
+import dev.frontdesk.core.gateway.GatewayRules;
 import dev.frontdesk.core.login.LoginService;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.session.SessionStore;
@@ -23,12 +25,12 @@ import java.time.Clock;
 /** The core's services, wired from its ports. Dialects receive this and nothing else from the core. */
 public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins, SessionEngine sessions,
                         ClientApps clients, Audit audit, Authentication authentication, PasswordHasher hasher,
-                        Secrets secrets, Clock clock, NamedLocks locks) {
+                        Secrets secrets, Clock clock, NamedLocks locks, GatewayRules gatewayRules) {
 
     /** The ports a deployment provides. */
     public record Ports(TenantStore tenants, AccountStore accounts, SessionStore sessions, ClientStore clients,
                         TokenStore tokens, AuditLog audit, PasswordHasher hasher, LoginThrottle throttle,
-                        NamedLocks locks) {
+                        NamedLocks locks, GatewayRuleStore gatewayRules) {
     }
 
     public static Frontdesk wire(Ports ports, Clock clock, Secrets secrets, IdGenerator ids) {
@@ -41,6 +43,6 @@ public record Frontdesk(Tenants tenants, Accounts accounts, LoginService logins,
         ClientApps clients = new ClientApps(ports.clients(), ports.tokens(), tenants, ports.hasher(), audit,
                 authentication, clock, secrets);
         return new Frontdesk(tenants, accounts, logins, sessions, clients, audit, authentication, ports.hasher(),
-                secrets, clock, ports.locks());
+                secrets, clock, ports.locks(), new GatewayRules(ports.gatewayRules()));
     }
 }

@@ -4,6 +4,16 @@ import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.client.ClientStore;
 import dev.frontdesk.core.client.TokenStore;
+import dev.frontdesk.core.gateway.AccountRights;
+import dev.frontdesk.core.gateway.GatewayRule;
+import dev.frontdesk.server.egain.EgainGatewayCredential;
+import dev.frontdesk.server.gateway.ForwardAuth;
+import dev.frontdesk.server.genesys.SrsGatewayCredential;
+import dev.frontdesk.server.iservice.IServiceGatewayCredential;
+import dev.frontdesk.server.nativeapi.NativeGatewayCredential;
+import dev.frontdesk.server.oauth.OAuthGatewayCredential;
+import java.util.List;
+import dev.frontdesk.core.gateway.GatewayRuleStore;
 import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantStore;
@@ -55,6 +65,7 @@ import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.store.jdbc.JdbcAuditLog;
 import dev.frontdesk.server.store.jdbc.JdbcClientStore;
+import dev.frontdesk.server.store.jdbc.JdbcGatewayRuleStore;
 import dev.frontdesk.server.store.jdbc.JdbcSessionStore;
 import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
 import dev.frontdesk.server.store.jdbc.JdbcTokenStore;
@@ -78,6 +89,9 @@ public final class FrontdeskServer implements AutoCloseable {
 
     private static final String TENANTS_CHANNEL = "fd:tenants:changed";
     private static final String CLIENTS_CHANNEL = "fd:clients:deleted";
+    private static final String GATEWAY_CHANNEL = "fd:gateway:changed";
+    /** How long the gateway remembers an account's access rights (see {@link AccountRights}). */
+    private static final Duration ACCESS_RIGHTS_FRESH_FOR = Duration.ofSeconds(5);
 
     private final Database database;
     private final Redis redis;
@@ -127,10 +141,13 @@ public final class FrontdeskServer implements AutoCloseable {
                 telemetry.counting(new JdbcAuditLog(database)),
                 hasher,
                 new FailureThrottle(counters, clock),
-                locks);
+                locks,
+                redis == null ? new JdbcGatewayRuleStore(database.jdbi())
+                        : publishing(new JdbcGatewayRuleStore(database.jdbi()), redis));
         Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.timeOrdered(clock));
         if (redis != null) {
             redis.subscribe(TENANTS_CHANNEL, id -> core.tenants().reload());
+            redis.subscribe(GATEWAY_CHANNEL, tenant -> core.gatewayRules().reload(tenant));
             redis.subscribe(CLIENTS_CHANNEL, key -> {
                 int slash = key.indexOf('/');
                 core.clients().forget(key.substring(0, slash), key.substring(slash + 1));
@@ -163,6 +180,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
                         provisioning)),
                 new SrsDialect(core, requests, frame, origins, cookies, provisioning),
+                gateway(core, addresses),
                 consoleService);
         Routes.Edge edge = new Routes.Edge(new HttpMetricsFilter(telemetry), config.accessLog() ? new AccessLogFilter(addresses) : null,
                 config.maxBodyBytes());
@@ -210,6 +228,36 @@ public final class FrontdeskServer implements AutoCloseable {
         };
     }
 
+    /** Gateway mode: every dialect's credential, in the order they are looked for (native when none is found). */
+    private static ForwardAuth gateway(Frontdesk core, ClientAddresses addresses) {
+        NativeGatewayCredential nativeSession = new NativeGatewayCredential();
+        return new ForwardAuth(core.tenants(), core.sessions(), core.clients(), core.gatewayRules(),
+                new AccountRights(core.accounts(), core.clock(), ACCESS_RIGHTS_FRESH_FOR), addresses,
+                List.of(new EgainGatewayCredential(), new IServiceGatewayCredential(), new SrsGatewayCredential(),
+                        nativeSession, new OAuthGatewayCredential()), nativeSession);
+    }
+
+    /** Tells the other nodes to re-read a tenant's gateway rules after a change. */
+    private static GatewayRuleStore publishing(GatewayRuleStore store, Redis redis) {
+        return new GatewayRuleStore() {
+            @Override
+            public java.util.Map<String, java.util.List<GatewayRule>> findAll() {
+                return store.findAll();
+            }
+
+            @Override
+            public java.util.List<GatewayRule> find(String tenant) {
+                return store.find(tenant);
+            }
+
+            @Override
+            public void replace(String tenant, java.util.List<GatewayRule> rules) {
+                store.replace(tenant, rules);
+                redis.publish(GATEWAY_CHANNEL, tenant);
+            }
+        };
+    }
+
     /** Tells the other nodes to forget a deleted client, which they may remember as verified. */
     private static ClientStore publishing(ClientStore store, Redis redis) {
         return new ClientStore() {
@@ -252,6 +300,7 @@ public final class FrontdeskServer implements AutoCloseable {
     private static void sweep(Frontdesk core) {
         try {
             core.tenants().reload();
+            core.gatewayRules().reload();
             int sessions = core.sessions().sweep();
             int tokens = core.clients().sweep();
             if (sessions + tokens > 0) {

@@ -28,7 +28,8 @@ public final class Routes {
 
     /** The doors, built by the composition root, each given only what it uses. */
     public record Doors(HttpService health, HttpService nativeApi, HttpService oauth, HttpService admin,
-                        HttpService egain, HttpService iservice, HttpService srs, HttpService console) {
+                        HttpService egain, HttpService iservice, HttpService srs, HttpService gateway,
+                        HttpService console) {
     }
 
     /** What the filters need. */
@@ -51,6 +52,7 @@ public final class Routes {
                 .register(doors.egain())
                 .register(doors.iservice())
                 .register(doors.srs())
+                .register(doors.gateway())
                 .register("/console", doors.console())
                 .error(BadRequest.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e))
                 .error(Validation.class, (req, res, e) -> ErrorFrame.answer(req, res, null, ErrorFrame.JSON, e))

@@ -79,7 +79,9 @@ public final class AdminApi implements HttpService {
                 .get("/tenants/{t}/sessions", this::listSessions)
                 .delete("/tenants/{t}/sessions/{ref}", this::endSession)
                 .delete("/tenants/{t}/sessions", this::endSessionsOfUser)
-                .get("/tenants/{t}/events", this::listEvents);
+                .get("/tenants/{t}/events", this::listEvents)
+                .get("/tenants/{t}/gateway/rules", this::getGatewayRules)
+                .put("/tenants/{t}/gateway/rules", this::putGatewayRules);
     }
 
     private void authenticate(ServerRequest req, ServerResponse res) {
@@ -300,6 +302,18 @@ public final class AdminApi implements HttpService {
         int limit = intParam(req, "limit", 100);
         Responses.json(res, 200, core.audit().log().query(new AuditQuery(tenant.id(), type, username, since, until, limit))
                 .stream().map(AdminViews::event).toList());
+    }
+
+    private void getGatewayRules(ServerRequest req, ServerResponse res) {
+        Responses.json(res, 200, GatewayRuleBodies.views(core.gatewayRules().of(tenant(req).id())));
+    }
+
+    private void putGatewayRules(ServerRequest req, ServerResponse res) {
+        String tenant = tenant(req).id();
+        var rules = GatewayRuleBodies.read(requests.body(req));
+        core.gatewayRules().replace(tenant, rules);
+        audit(req, tenant, "gateway rules replaced: " + rules.size() + " rules");
+        Responses.json(res, 200, GatewayRuleBodies.views(core.gatewayRules().of(tenant)));
     }
 
     private Tenant tenant(ServerRequest req) {

@@ -69,6 +69,30 @@ public final class ClientAddresses {
         return protos[protos.length - 1].trim().equalsIgnoreCase("https");
     }
 
+    /**
+     * The host the client asked for: a trusted proxy's last {@code X-Forwarded-Host}, else the request's
+     * own {@code Host}. The header of an untrusted peer is ignored.
+     */
+    public String requestedHost(ServerRequest request) {
+        if (!trustedProxies.isEmpty() && fromTrustedPeer(request)) {
+            List<String> values = request.headers().values(HeaderNames.X_FORWARDED_HOST);
+            if (!values.isEmpty()) {
+                String last = values.getLast();
+                int comma = last.lastIndexOf(',');
+                String host = (comma < 0 ? last : last.substring(comma + 1)).trim();
+                if (!host.isEmpty()) {
+                    return host;
+                }
+            }
+        }
+        return request.authority();
+    }
+
+    private boolean fromTrustedPeer(ServerRequest request) {
+        SocketAddress peer = request.remotePeer().address();
+        return peer instanceof InetSocketAddress inet && inet.getAddress() != null && isTrusted(inet.getAddress());
+    }
+
     private boolean isTrusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(c -> c.contains(address));
     }

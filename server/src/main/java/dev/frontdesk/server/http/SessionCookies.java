@@ -77,7 +77,12 @@ public final class SessionCookies {
     }
 
     public String name(ServerRequest request, Spec spec) {
-        return spec.hostPrefix() && addresses.viaTls(request) ? "__Host-" + spec.name() : spec.name();
+        return name(spec, addresses.viaTls(request));
+    }
+
+    /** The cookie's name on a connection that is ({@code tls}) or is not over TLS. */
+    public static String name(Spec spec, boolean tls) {
+        return spec.hostPrefix() && tls ? "__Host-" + spec.name() : spec.name();
     }
 
     public Optional<String> read(ServerRequest request, Spec spec) {

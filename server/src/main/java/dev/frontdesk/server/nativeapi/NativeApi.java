@@ -144,7 +144,7 @@ public final class NativeApi implements HttpService {
         return view;
     }
 
-    private static Optional<String> presentedSessionId(ServerRequest req) {
+    static Optional<String> presentedSessionId(ServerRequest req) {
         return Requests.header(req, "X-Session-Token").or(() -> Requests.bearerToken(req));
     }
 

@@ -127,7 +127,7 @@ class AccountCsvImportTest {
 
         ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
                 BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
-                null, null, false);
+                null, null, false, "text");
         try (FrontdeskServer server = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()))) {
             NativeClient api = new NativeClient("http://127.0.0.1:" + server.port());

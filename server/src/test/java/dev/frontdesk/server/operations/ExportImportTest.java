@@ -75,7 +75,7 @@ class ExportImportTest {
 
         ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
                 BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
-                null, null, false);
+                null, null, false, "text");
         try (FrontdeskServer target = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()))) {
             String base = "http://127.0.0.1:" + target.port();
