@@ -163,7 +163,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 new SrsDialect(core, requests, frame, origins, cookies, provisioning),
                 consoleService);
         Routes.Edge edge = new Routes.Edge(config.accessLog() ? new AccessLogFilter(addresses) : null,
-                config.maxBodyBytes());
+                config.maxBodyBytes(), clock);
 
         var builder = WebServer.builder()
                 .host(config.host())
