@@ -155,7 +155,7 @@ public final class FrontdeskServer implements AutoCloseable {
         Routes.Doors doors = new Routes.Doors(
                 new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
                 new NativeApi(core, requests),
-                new OAuthService(core.clients(), requests),
+                new OAuthService(core.clients(), core.sessions(), requests, addresses),
                 new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
                 new EgainDialect(core, requests, frame),
                 new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
