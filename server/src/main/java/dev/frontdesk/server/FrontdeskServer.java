@@ -44,6 +44,7 @@ import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.DatedDirectHandler;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
@@ -171,7 +172,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
                 // a body declared far too large is refused before routing; eGain paths answer it in their shape
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
-                        new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
+                        new DatedDirectHandler(clock, new EgainDirectHandler(core.tenants(), config.maxBodyBytes(),
+                                DirectHandler.defaultHandler()))))
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .routing(routing -> Routes.register(routing, edge, doors));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {

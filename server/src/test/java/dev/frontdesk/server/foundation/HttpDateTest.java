@@ -41,6 +41,24 @@ class HttpDateTest {
     }
 
     @Test
+    void dateWhenTheWebServerRefusesABodyBeforeRoutingThenImfFixdateToo() throws Exception {
+        for (String path : List.of("/ws/v20/authentication/user/login", "/api/v1/login")) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n{")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String head = new String(socket.getInputStream().readNBytes(4096),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+
+                assertThat(head).as(path).startsWith("HTTP/1.1 413");
+                assertThat(head.lines().filter(l -> l.regionMatches(true, 0, "Date:", 0, 5)).toList()).as(path)
+                        .containsExactly("Date: Tue, 01 Dec 2026 19:44:40 GMT");
+            }
+        }
+    }
+
+    @Test
     void cookieExpiryWhenClearedThenImfFixdate() {
         HttpResponse<String> response = Http.plain().post(server.baseUrl() + "/api/v2/me", "application/json",
                 "{\"operationName\":\"EndContactCenterSession\"}", "Cookie", "JSESSIONID=unknown");
