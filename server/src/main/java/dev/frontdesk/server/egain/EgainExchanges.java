@@ -54,7 +54,7 @@ final class EgainExchanges {
         return frame.of(writer, (req, res, tenant) -> {
             OriginPolicy.vary(res);
             Optional<String> origin = OriginPolicy.origin(req).filter(o -> OriginPolicy.listed(o, tenant));
-            if (req.prologue().method() == Method.OPTIONS) {
+            if (Method.OPTIONS.equals(req.prologue().method())) {
                 preflight(res, origin, resource);
                 return;
             }
@@ -62,7 +62,7 @@ final class EgainExchanges {
             Exchange exchange = provisional(api, req.headers(), tenant);
             try {
                 exchange = exchange.withLanguage(language(req.headers(), exchange.language()));
-                if (req.prologue().method() != resource.method) {
+                if (!resource.method.equals(req.prologue().method())) {
                     throw new EgainError(405, "method.notAllowed").header("Allow", allowed(resource));
                 }
                 handler.handle(req, res, exchange, tenant);
