@@ -16,6 +16,8 @@ const GROUPS = [
       { path: 'customerSessionLicenses', label: 'Customer session licenses', type: 'nullableInt',
         hint: 'Live customer sessions allowed in the tenant. Empty: unlimited.' },
       { path: 'srsPingTimeoutSeconds', label: 'SRS ping timeout (seconds)', type: 'int' },
+      { path: 'srsPingRequired', label: 'SRS sessions end when pings stop', type: 'bool',
+        hint: 'Off: SRS sessions get the agent idle timeout (desktops that never ping).' },
     ],
   },
   {
@@ -67,6 +69,9 @@ const GROUPS = [
   {
     id: 'other', title: 'Other', fields: [
       { path: 'defaultLanguage', label: 'Default language', type: 'text' },
+      { path: 'defaultDepartmentId', label: 'Default department id (eGain profile)', type: 'text',
+        hint: 'For accounts without a departmentId property.' },
+      { path: 'defaultDepartmentName', label: 'Default department name (eGain profile)', type: 'text' },
       { path: 'passwordResetUrl', label: 'Password reset page URL', type: 'text' },
       { path: 'passwordResetLifetimeSeconds', label: 'Reset code lifetime (seconds)', type: 'int' },
       { path: 'broadcastMessage', label: 'Broadcast message', type: 'textarea' },

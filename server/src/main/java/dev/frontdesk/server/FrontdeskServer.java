@@ -55,6 +55,7 @@ import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.DatedDirectHandler;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
@@ -174,7 +175,7 @@ public final class FrontdeskServer implements AutoCloseable {
         Routes.Doors doors = new Routes.Doors(
                 new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
                 new NativeApi(core, requests),
-                new OAuthService(core.clients(), requests, frame),
+                new OAuthService(core.clients(), core.sessions(), requests, addresses, frame),
                 new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
                 new EgainDialect(core, requests, frame),
                 new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
@@ -182,8 +183,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 new SrsDialect(core, requests, frame, origins, cookies, provisioning),
                 gateway(core, addresses),
                 consoleService);
-        Routes.Edge edge = new Routes.Edge(new HttpMetricsFilter(telemetry), config.accessLog() ? new AccessLogFilter(addresses) : null,
-                config.maxBodyBytes());
+        Routes.Edge edge = new Routes.Edge(new HttpMetricsFilter(telemetry),
+                config.accessLog() ? new AccessLogFilter(addresses) : null, config.maxBodyBytes(), clock);
 
         var builder = WebServer.builder()
                 .host(config.host())
@@ -191,7 +192,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
                 // a body declared far too large is refused before routing; eGain paths answer it in their shape
                 .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
-                        new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
+                        new DatedDirectHandler(clock, new EgainDirectHandler(core.tenants(), config.maxBodyBytes(),
+                                DirectHandler.defaultHandler()))))
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .routing(routing -> Routes.register(routing, edge, doors));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {

@@ -33,7 +33,8 @@ public final class Routes {
     }
 
     /** What the filters need. */
-    public record Edge(HttpMetricsFilter metrics, AccessLogFilter accessLog, long maxBodyBytes) {
+    public record Edge(HttpMetricsFilter metrics, AccessLogFilter accessLog, long maxBodyBytes,
+                       java.time.Clock clock) {
     }
 
     public static void register(HttpRouting.Builder routing, Edge edge, Doors doors) {
@@ -42,7 +43,7 @@ public final class Routes {
         if (edge.accessLog() != null) {
             routing.addFilter(edge.accessLog());
         }
-        routing.addFilter(new SecurityHeadersFilter())
+        routing.addFilter(new SecurityHeadersFilter(edge.clock()))
                 .addFilter(new OversizedBodyFilter(edge.maxBodyBytes()))
                 .register(doors.health())
                 .register(new OpenApiService())

@@ -117,22 +117,43 @@ public final class ClientApps {
     /** As {@link #authenticate}, telling a throttled attempt apart (the door answers it with Retry-After). */
     public AuthOutcome<ClientApp> authenticateThrottled(String tenant, String clientId, String clientSecret,
                                                         RequestContext context) {
-        String secret = clientSecret == null || clientSecret.length() > 512 ? "" : clientSecret;
+        return authenticateThrottled(tenant, clientId, List.of(clientSecret == null ? "" : clientSecret), context);
+    }
+
+    /**
+     * One authentication attempt for a secret that may have been sent in more than one spelling (RFC
+     * 6749 §2.3.1: Basic credentials form-encoded by conforming clients, raw by older ones): the client
+     * is accepted when any candidate matches, and a failure counts once against the throttle, however
+     * many candidates were tried. Every candidate is hashed whether or not the client exists, so the
+     * cost still tells nothing about which clients exist.
+     */
+    public AuthOutcome<ClientApp> authenticateThrottled(String tenant, String clientId, List<String> secretCandidates,
+                                                        RequestContext context) {
+        List<String> candidates = secretCandidates.stream()
+                .map(s -> s == null || s.length() > 512 ? "" : s).distinct().limit(2).toList();
         String cacheKey = key(tenant, clientId);
-        String digest = Secrets.digest(secret);
         VerifiedSecret verified = verifiedSecrets.get(cacheKey);
         Instant now = clock.instant();
-        if (verified != null && now.isBefore(verified.until())
-                && Secrets.constantTimeEquals(verified.secretDigest(), digest)) {
-            return new AuthOutcome.Accepted<>(verified.client());
+        for (String secret : candidates) {
+            if (verified != null && now.isBefore(verified.until())
+                    && Secrets.constantTimeEquals(verified.secretDigest(), Secrets.digest(secret))) {
+                return new AuthOutcome.Accepted<>(verified.client());
+            }
         }
         Attempt attempt = new Attempt(tenant, CredentialKind.CLIENT_SECRET, clientId, context);
         return authentication.authenticate(attempt, tenants.require(tenant).settings().throttle(), () -> {
             Optional<ClientApp> client = clientId == null || clientId.length() > 128
                     ? Optional.empty() : clients.find(tenant, clientId);
-            boolean matches = hasher.matches(secret, client.map(ClientApp::secretHash).orElseGet(dummyHash::value));
-            if (client.isPresent() && matches && !secret.isEmpty()) {
-                verifiedSecrets.put(cacheKey, new VerifiedSecret(client.get(), digest, now.plus(VERIFIED_SECRET_MEMORY)));
+            String hash = client.map(ClientApp::secretHash).orElseGet(dummyHash::value);
+            String matched = null;
+            for (String secret : candidates) {
+                if (hasher.matches(secret, hash) && matched == null && !secret.isEmpty()) {
+                    matched = secret;
+                }
+            }
+            if (client.isPresent() && matched != null) {
+                verifiedSecrets.put(cacheKey, new VerifiedSecret(client.get(), Secrets.digest(matched),
+                        now.plus(VERIFIED_SECRET_MEMORY)));
                 return Verification.verified(client.get());
             }
             return Verification.rejected(null);

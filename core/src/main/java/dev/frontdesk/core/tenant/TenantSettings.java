@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param customerSessionLicenses live customer sessions allowed in the tenant; {@code null} = unlimited
  * @param upstreamServers Web Services servers (primary first, then peers) that check SRS credentials;
  *                        empty = Frontdesk checks them itself
+ * @param srsPingRequired whether an SRS session ends when its pings stop ({@code srsPingTimeoutSeconds});
+ *                        false gives SRS sessions the agent idle timeout, for desktops that never ping
+ * @param defaultDepartmentId   an agent's home department id when its account has no
+ *                              {@code departmentId} property (eGain user profile)
+ * @param defaultDepartmentName likewise for the department's name ({@code departmentName})
  */
 public record TenantSettings(
         int maxSessionsPerAccount,
@@ -33,7 +38,10 @@ public record TenantSettings(
         String spamPolicyUrl,
         List<String> upstreamServers,
         ThrottleSettings throttle,
-        PasswordPolicySettings passwordPolicy) {
+        PasswordPolicySettings passwordPolicy,
+        Boolean srsPingRequired,
+        String defaultDepartmentId,
+        String defaultDepartmentName) {
 
     public TenantSettings {
         positive(maxSessionsPerAccount, "maxSessionsPerAccount");
@@ -56,11 +64,23 @@ public record TenantSettings(
         upstreamServers = List.copyOf(Objects.requireNonNullElse(upstreamServers, List.of()));
         throttle = Objects.requireNonNullElse(throttle, ThrottleSettings.defaults());
         passwordPolicy = Objects.requireNonNullElse(passwordPolicy, PasswordPolicySettings.defaults());
+        srsPingRequired = Objects.requireNonNullElse(srsPingRequired, Boolean.TRUE);
+        defaultDepartmentId = Objects.requireNonNullElse(defaultDepartmentId, DEFAULT_DEPARTMENT_ID);
+        defaultDepartmentName = Objects.requireNonNullElse(defaultDepartmentName, DEFAULT_DEPARTMENT_NAME);
+        Validation.require(!defaultDepartmentId.isBlank() && defaultDepartmentId.length() <= 64,
+                "defaultDepartmentId", "defaultDepartmentId must be 1-64 characters");
+        Validation.require(defaultDepartmentName.length() <= 255, "defaultDepartmentName",
+                "defaultDepartmentName must be at most 255 characters");
     }
+
+    /** eGain's own default department ("Service", 999), which every eGain installation has. */
+    public static final String DEFAULT_DEPARTMENT_ID = "999";
+    public static final String DEFAULT_DEPARTMENT_NAME = "Service";
 
     public static TenantSettings defaults() {
         return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
-                null, "", 3600, null, List.of(), "", "", List.of(), null, null);
+                null, "", 3600, null, List.of(), "", "", List.of(), null, null,
+                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME);
     }
 
     public Duration idleTimeout() {

@@ -23,6 +23,11 @@ enum EgainApi {
         return namespace;
     }
 
+    /** The model namespace of an API version ({@code v20}'s for a body sent to a v20 path). */
+    static String namespaceOf(int version) {
+        return "http://bindings.egain.com/ws/model/v" + version + "/gen/platform";
+    }
+
     /** The session channel of logins through this API. */
     String channel() {
         return channel;

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The web server refuses a body whose declared {@code Content-Length} exceeds the limit before any
- * route runs (and without reading it). For the eGain login and logout paths this writes that 413 in
- * the eGain error shape — format from {@code Accept}/{@code Content-Type}, language from
+ * route runs (and without reading it). For the eGain paths (every version: the dialect's one rule,
+ * {@link EgainDialect#endpoint}) this writes that 413 in the eGain error shape — format from
+ * {@code Accept}/{@code Content-Type}, language from
  * {@code Accept-Language} or the tenant's default — and closes the connection; every other event
  * goes to the fallback handler unchanged. Register it for {@link DirectHandler.EventType#BAD_REQUEST}.
  */

@@ -3,8 +3,10 @@ package dev.frontdesk.server.egain;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.ErrorFrame;
 import dev.frontdesk.server.http.Failure;
+import dev.frontdesk.server.http.OriginPolicy;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.RequestException;
 import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.Status;
@@ -37,9 +39,12 @@ final class EgainExchanges {
     }
 
     /**
-     * @param errorRoot the XML error element: {@code error} (login) or {@code Error} (logout)
+     * The handler of one resource: CORS for the tenant's allowed origins, the preflight, 405 with
+     * {@code Allow} for a method the resource does not have, else {@code handler}.
      */
-    Handler of(EgainApi api, String errorRoot, EgainHandler handler) {
+    Handler of(EgainDialect.Resource resource, EgainHandler handler) {
+        EgainApi api = resource.api;
+        String errorRoot = resource.errorRoot;
         ErrorFrame.ErrorWriter writer = (req, res, tenant, failure) -> {
             if (failure.kind() == Failure.Kind.TOO_LARGE) {
                 throw tooLarge(req);
@@ -47,14 +52,41 @@ final class EgainExchanges {
             reply(res, tenant == null ? null : negotiated(api, req, tenant), api, translate(failure, api), errorRoot);
         };
         return frame.of(writer, (req, res, tenant) -> {
+            OriginPolicy.vary(res);
+            Optional<String> origin = OriginPolicy.origin(req).filter(o -> OriginPolicy.listed(o, tenant));
+            if (Method.OPTIONS.equals(req.prologue().method())) {
+                preflight(res, origin, resource);
+                return;
+            }
+            origin.ifPresent(o -> OriginPolicy.actual(res, o, resource.cors));
             Exchange exchange = provisional(api, req.headers(), tenant);
             try {
                 exchange = exchange.withLanguage(language(req.headers(), exchange.language()));
+                if (!resource.method.equals(req.prologue().method())) {
+                    throw new EgainError(405, "method.notAllowed").header("Allow", allowed(resource));
+                }
                 handler.handle(req, res, exchange, tenant);
             } catch (EgainError e) {
                 reply(res, exchange, api, e, errorRoot);
             }
         });
+    }
+
+    /**
+     * A preflight: 204 with the resource's CORS answer for an allowed origin; 204 with {@code Allow}
+     * and no CORS header otherwise (a browser then refuses the real request; a script sees the methods).
+     */
+    private static void preflight(ServerResponse res, Optional<String> origin, EgainDialect.Resource resource) {
+        if (origin.isPresent()) {
+            OriginPolicy.preflight(res, origin.get(), resource.cors);
+        } else {
+            res.header(HeaderNames.ALLOW, allowed(resource));
+        }
+        res.status(204).send();
+    }
+
+    private static String allowed(EgainDialect.Resource resource) {
+        return resource.method.text() + ", OPTIONS";
     }
 
     /** The exchange as negotiated, or with the tenant's language when negotiation itself failed. */
@@ -65,13 +97,6 @@ final class EgainExchanges {
         } catch (EgainError e) {
             return exchange;
         }
-    }
-
-    /** A handler that answers 405 with {@code Allow} for any other method on a known path. */
-    Handler methodNotAllowed(EgainApi api, String errorRoot, String allowed) {
-        return of(api, errorRoot, (req, res, exchange, tenant) -> {
-            throw new EgainError(405, "method.notAllowed").header("Allow", allowed);
-        });
     }
 
     /**

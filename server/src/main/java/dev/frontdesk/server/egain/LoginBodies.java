@@ -18,6 +18,11 @@ final class LoginBodies {
      * @param boundary  the multipart boundary parameter, else null
      */
     static LoginCredentials read(byte[] body, String mediaType, String boundary, EgainApi api) {
+        return read(body, mediaType, boundary, api, api.namespace());
+    }
+
+    /** @param pathNamespace the model namespace of the path's version, accepted in XML besides the API's own */
+    static LoginCredentials read(byte[] body, String mediaType, String boundary, EgainApi api, String pathNamespace) {
         boolean multipart = mediaType.equals("multipart/form-data");
         WireFormat format = WireFormat.of(mediaType);
         if (body.length == 0 && mediaType.isEmpty()) {
@@ -39,7 +44,7 @@ final class LoginBodies {
         if (text.isBlank()) {
             throw EgainError.badRequest("request.bodyRequired");
         }
-        return format == WireFormat.XML ? XmlLoginReader.read(text, api) : JsonLoginReader.read(text);
+        return format == WireFormat.XML ? XmlLoginReader.read(text, api, pathNamespace) : JsonLoginReader.read(text);
     }
 
     private static LoginCredentials fromForm(Map<String, List<String>> fields) {

@@ -42,7 +42,9 @@ final class LoginEndpoint {
         boolean force = forceLogin(req);
         String mediaType = Requests.mediaType(req);
         byte[] body = requests.body(req);
-        LoginCredentials credentials = LoginBodies.read(body, mediaType, boundary(req), api);
+        String pathNamespace = EgainDialect.endpoint(req.path().path())
+                .map(e -> EgainApi.namespaceOf(e.version())).orElse(api.namespace());
+        LoginCredentials credentials = LoginBodies.read(body, mediaType, boundary(req), api, pathNamespace);
         String clientId = clientOf(req, tenant);
         SessionRequest session = new SessionRequest(requests.context(req, api.channel()), force, null, clientId,
                 Map.of());

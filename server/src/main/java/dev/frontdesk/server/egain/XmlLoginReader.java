@@ -26,13 +26,18 @@ final class XmlLoginReader {
     }
 
     static LoginCredentials read(String text, EgainApi api) {
+        return read(text, api, api.namespace());
+    }
+
+    /** @param pathNamespace the model namespace of the version the path names, accepted besides the API's own */
+    static LoginCredentials read(String text, EgainApi api, String pathNamespace) {
         if (text.toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
             throw EgainError.badRequest("request.doctype");
         }
         XMLStreamReader reader = null;
         try {
             reader = factory().createXMLStreamReader(new StringReader(text));
-            return readLogin(reader, api);
+            return readLogin(reader, api, pathNamespace);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof EgainError error) {
                 throw error;
@@ -43,7 +48,8 @@ final class XmlLoginReader {
         }
     }
 
-    private static LoginCredentials readLogin(XMLStreamReader reader, EgainApi api) throws XMLStreamException {
+    private static LoginCredentials readLogin(XMLStreamReader reader, EgainApi api, String pathNamespace)
+            throws XMLStreamException {
         String userName = null;
         String password = null;
         boolean rootSeen = false;
@@ -61,9 +67,9 @@ final class XmlLoginReader {
                         throw EgainError.badRequest("request.xmlMalformed");
                     }
                     if (depth == 1) {
-                        checkRoot(reader, api);
+                        checkRoot(reader, api, pathNamespace);
                         rootSeen = true;
-                    } else if (depth == 2 && inNamespace(reader, api)) {
+                    } else if (depth == 2 && inNamespace(reader, api, pathNamespace)) {
                         String name = reader.getLocalName();
                         if (name.equals("userName") || name.equals("username")) {
                             if (userName != null) {
@@ -92,16 +98,17 @@ final class XmlLoginReader {
         return LoginCredentials.checked(userName, password);
     }
 
-    private static void checkRoot(XMLStreamReader reader, EgainApi api) {
+    private static void checkRoot(XMLStreamReader reader, EgainApi api, String pathNamespace) {
         String name = reader.getLocalName();
-        if (!(name.equals("login") || name.equals("Login")) || !inNamespace(reader, api)) {
+        if (!(name.equals("login") || name.equals("Login")) || !inNamespace(reader, api, pathNamespace)) {
             throw EgainError.badRequest("request.rootElement", api.namespace());
         }
     }
 
-    private static boolean inNamespace(XMLStreamReader reader, EgainApi api) {
+    private static boolean inNamespace(XMLStreamReader reader, EgainApi api, String pathNamespace) {
         String namespace = reader.getNamespaceURI();
-        return namespace == null || namespace.isEmpty() || namespace.equals(api.namespace());
+        return namespace == null || namespace.isEmpty() || namespace.equals(api.namespace())
+                || namespace.equals(pathNamespace);
     }
 
     /** A fresh factory per document (the JDK's factory is not documented as thread-safe), locked down. */

@@ -38,7 +38,9 @@ import java.util.Optional;
  * {@code JSESSIONID} already is a live SRS session of that same user, which then serves the request
  * as a cookie would (as Spring Security, behind the real Web Services API, skips re-authentication).
  * A new login replaces the session of the cookie it came with. Sessions get the tenant's
- * {@code srsPingTimeoutSeconds} as their idle timeout, so the core ends a session whose pings stop.
+ * {@code srsPingTimeoutSeconds} as their idle timeout, so the core ends a session whose pings stop;
+ * a tenant whose desktops never ping (GWS-style widgets) sets {@code srsPingRequired: false}, and its SRS
+ * sessions then get the agent idle timeout like any other agent session.
  *
  * <p>Cookie-carried POSTs are state changes a foreign page could forge: they need an {@code Origin}
  * the tenant allows (or this server's own, or none for non-browser clients), and, on a session
@@ -79,7 +81,10 @@ public final class SrsDialect implements HttpService {
         }
         rules.options("/ping", preflight()).get("/ping", handle(this::ping)).any("/ping", handle(this::notAllowed))
                 .options("/version", preflight()).get("/version", handle(this::version))
-                .any("/version", handle(this::notAllowed));
+                .any("/version", handle(this::notAllowed))
+                // any other Web Services path: preflight answered, then a 404 the page can read
+                .options("/api/v2/*", preflight())
+                .any("/api/v2/*", handle(this::notFound));
     }
 
     /** One request: its tenant, and who it speaks for. */
@@ -176,6 +181,11 @@ public final class SrsDialect implements HttpService {
                     csrfHeaders(call.res(), opened.csrfToken());
                     SrsReplies.user(call.req(), call.res(), opened.account());
                 }
+                case SrsPost.StartSession start -> {
+                    Opened opened = login(call, start.configuration());
+                    csrfHeaders(call.res(), opened.csrfToken());
+                    SrsReplies.ok(call.res());
+                }
                 case SrsPost.EndSession end -> {
                     Account account = authenticate(call, SrsPost.Configuration.empty());
                     for (Session s : core.sessions().list(call.tenant().id(), account.username(), CHANNEL)) {
@@ -192,13 +202,12 @@ public final class SrsDialect implements HttpService {
         requireForgeryProtection(call, presented.session());
         switch (post) {
             case SrsPost.Configuration configuration -> {
-                Session session = presented.session();
-                Map<String, String> attributes = new HashMap<>(session.attributes());
-                attributes.putAll(configuration.attributes());
-                seats.claim(call.tenant().id(), configuration.place(), session.accountId(), null,
-                        () -> core.sessions().setAttributes(session, attributes));
-                csrfHeaders(call.res(), SrsCsrf.tokenOf(session, presented.id()));
-                SrsReplies.user(call.req(), call.res(), accountOf(session));
+                configure(call, presented, configuration);
+                SrsReplies.user(call.req(), call.res(), accountOf(presented.session()));
+            }
+            case SrsPost.StartSession start -> {
+                configure(call, presented, start.configuration());
+                SrsReplies.ok(call.res());
             }
             case SrsPost.EndSession end -> {
                 core.sessions().end(presented.id(), EndReason.LOGOUT, call.context(requests));
@@ -206,6 +215,16 @@ public final class SrsDialect implements HttpService {
                 SrsReplies.ok(call.res());
             }
         }
+    }
+
+    /** Applies a configuration to the cookie's live session (claiming its place, if any). */
+    private void configure(Call call, Presented presented, SrsPost.Configuration configuration) {
+        Session session = presented.session();
+        Map<String, String> attributes = new HashMap<>(session.attributes());
+        attributes.putAll(configuration.attributes());
+        seats.claim(call.tenant().id(), configuration.place(), session.accountId(), null,
+                () -> core.sessions().setAttributes(session, attributes));
+        csrfHeaders(call.res(), SrsCsrf.tokenOf(session, presented.id()));
     }
 
     private void ping(Call call) {
@@ -231,6 +250,10 @@ public final class SrsDialect implements HttpService {
         Responses.json(call.res(), 200, Map.of("version", Version.value()));
     }
 
+    private void notFound(Call call) {
+        SrsReplies.status(call.res(), 404, SrsReplies.INVALID_STATE, "No such resource");
+    }
+
     private void notAllowed(Call call) {
         call.res().header(HeaderNames.ALLOW, SrsCors.ALLOW_METHODS);
         SrsReplies.status(call.res(), 405, SrsReplies.MISSING_PARAMETER, "Method not allowed");
@@ -245,7 +268,9 @@ public final class SrsDialect implements HttpService {
         RequestContext context = call.context(requests);
         boolean force = call.req().query().first("forceLogin").asOptional()
                 .map(v -> v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")).orElse(false);
-        Duration pingTimeout = call.tenant().settings().srsPingTimeout();
+        // a desktop that never pings (srsPingRequired false) gets the agent idle timeout instead
+        Duration pingTimeout = call.tenant().settings().srsPingRequired()
+                ? call.tenant().settings().srsPingTimeout() : null;
         SessionRequest request = new SessionRequest(context, force, pingTimeout, null, configuration.attributes());
         String replaced = call.cookie().map(p -> p.session().idHash()).orElse(null);
         LoginResult result = seats.claim(call.tenant().id(), configuration.place(), account.id(), replaced,

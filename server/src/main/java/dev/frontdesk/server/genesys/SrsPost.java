@@ -12,10 +12,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /api/v2/me}: either a configuration (a JSON array of {@code {name, value}}
- * pairs, "login with configuration") or an operation ({@code {"operationName": ...}}).
+ * pairs, "login with configuration") or an operation ({@code {"operationName": ...}}):
+ * {@code EndContactCenterSession}, or {@code StartContactCenterSession} as Workspace Web Services
+ * desktops send it, whose optional {@code place} and {@code devices} mean what they mean in a
+ * configuration (other members, such as {@code channels}, are accepted and ignored).
  */
 sealed interface SrsPost {
     String END_SESSION = "EndContactCenterSession";
+    String START_SESSION = "StartContactCenterSession";
     int MAX_ENTRIES = 64;
     int MAX_DEVICES = 64;
     int MAX_TEXT = 255;
@@ -65,8 +69,12 @@ sealed interface SrsPost {
         }
     }
 
-    /** {@code {"operationName": "EndContactCenterSession"}}, the only operation supported. */
+    /** {@code {"operationName": "EndContactCenterSession"}}. */
     record EndSession() implements SrsPost {
+    }
+
+    /** {@code {"operationName": "StartContactCenterSession", "place"?, "devices"?}}: place and devices only. */
+    record StartSession(Configuration configuration) implements SrsPost {
     }
 
     /** Parses a JSON body already read as a tree; wrong shapes and types are a {@link BadRequest}. */
@@ -79,10 +87,13 @@ sealed interface SrsPost {
             if (name == null || !name.isString()) {
                 throw new BadRequest("operationName is required", "operationName");
             }
-            if (!name.asString().equals(END_SESSION)) {
-                throw new BadRequest("Unsupported operationName: " + truncate(name.asString()), "operationName");
-            }
-            return new EndSession();
+            return switch (name.asString()) {
+                case END_SESSION -> new EndSession();
+                case START_SESSION -> new StartSession(new Configuration(null, null,
+                        text(body.get("place"), "place", MAX_TEXT), devices(body.get("devices"))));
+                default -> throw new BadRequest("Unsupported operationName: " + truncate(name.asString()),
+                        "operationName");
+            };
         }
         throw new BadRequest("body must be a JSON array of {name, value} pairs or an operation object", null);
     }

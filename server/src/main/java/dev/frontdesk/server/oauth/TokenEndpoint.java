@@ -1,13 +1,11 @@
 package dev.frontdesk.server.oauth;
 
-import dev.frontdesk.core.auth.AuthOutcome;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.client.TokenResult;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.BadRequest;
-import dev.frontdesk.server.http.BasicCredentials;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderNames;
@@ -19,18 +17,22 @@ import java.util.Optional;
 
 /**
  * RFC 6749 client-credentials grant, served at {@code /oauth2/token} and at eGain's
- * {@code /ws/v19/clientapplications/authentication/oauth2/token}. Clients authenticate with
- * {@code client_secret_basic} or {@code client_secret_post}. At the client's token cap a request is
+ * {@code /ws/v19/clientapplications/authentication/oauth2/token}, and revocation (RFC 7009, and the
+ * older bearer form) at the {@code revoke} paths beside them. Clients authenticate with
+ * {@code client_secret_basic} (form-decoded per RFC 6749 §2.3.1, raw values still accepted) or
+ * {@code client_secret_post} ({@link ClientAuthentication}). At the client's token cap a request is
  * refused (403 {@code access_denied}) unless it carries {@code forceLogin=yes}, which revokes the
  * oldest token. Errors use RFC 6749 §5.2 bodies.
  */
 public final class TokenEndpoint {
     private final ClientApps clients;
+    private final ClientAuthentication authentication;
     private final Requests requests;
     private final String channel;
 
     TokenEndpoint(ClientApps clients, Requests requests, String channel) {
         this.clients = clients;
+        this.authentication = new ClientAuthentication(clients);
         this.requests = requests;
         this.channel = channel;
     }
@@ -47,12 +49,6 @@ public final class TokenEndpoint {
             error(res, e.status() == 413 ? 413 : 400, "invalid_request", e.getMessage());
             return;
         }
-        Optional<BasicCredentials> basic = Requests.basic(req);
-        boolean postAuth = form.containsKey("client_id") || form.containsKey("client_secret");
-        if (basic.isPresent() && postAuth) {
-            error(res, 400, "invalid_request", "use one client authentication method, not two");
-            return;
-        }
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
             error(res, 400, "invalid_request", "grant_type is required");
@@ -60,22 +56,11 @@ public final class TokenEndpoint {
         }
         Tenant tenant = requests.tenant(req);
         RequestContext context = requests.context(req, channel);
-        String clientId = basic.map(BasicCredentials::user).orElse(form.get("client_id"));
-        String secret = basic.map(BasicCredentials::password).orElse(form.get("client_secret"));
-        ClientApp client;
-        switch (clients.authenticateThrottled(tenant.id(), clientId, secret, context)) {
-            case AuthOutcome.Accepted<ClientApp> a -> client = a.who();
-            case AuthOutcome.Throttled<ClientApp> t -> {
-                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
-                error(res, 429, "invalid_client", "too many failed client authentications; retry later");
-                return;
-            }
-            default -> {
-                res.header(HeaderNames.WWW_AUTHENTICATE, "Basic realm=\"frontdesk\", charset=\"UTF-8\"");
-                error(res, 401, "invalid_client", "client authentication failed");
-                return;
-            }
+        Optional<ClientApp> authenticated = authentication.authenticate(req, res, form, tenant, context);
+        if (authenticated.isEmpty()) {
+            return;
         }
+        ClientApp client = authenticated.get();
         if (!grantType.equals("client_credentials")) {
             error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
             return;
@@ -94,6 +79,42 @@ public final class TokenEndpoint {
             case TokenResult.AtCap cap -> error(res, 403, "access_denied", "this client already holds " + cap.limit()
                     + " active tokens; ask with forceLogin=yes to revoke the oldest");
         }
+    }
+
+    /**
+     * Revocation. RFC 7009 when the form names a {@code token}: the client authenticates, a live token
+     * of that client ends, and the answer is 200 whatever the token was (unknown, expired, another
+     * client's: that one stays live); {@code token_type_hint} is read as a hint only, since access
+     * tokens are the only kind there is. Without {@code token=}, the older bearer form (below).
+     */
+    public void revoke(ServerRequest req, ServerResponse res) {
+        Map<String, String> form;
+        try {
+            form = req.content().hasEntity() && Requests.mediaType(req).equals("application/x-www-form-urlencoded")
+                    ? Requests.form(requests.body(req)) : Map.of();
+        } catch (BadRequest e) {
+            error(res, e.status() == 413 ? 413 : 400, "invalid_request", e.getMessage());
+            return;
+        }
+        if (!form.containsKey("token") && !ClientAuthentication.present(req, form)) {
+            revokeBearer(req, res);
+            return;
+        }
+        Tenant tenant = requests.tenant(req);
+        RequestContext context = requests.context(req, channel);
+        Optional<ClientApp> client = authentication.authenticate(req, res, form, tenant, context);
+        if (client.isEmpty()) {
+            return;
+        }
+        String token = form.get("token");
+        if (token == null || token.isBlank()) {
+            error(res, 400, "invalid_request", "token is required");
+            return;
+        }
+        clients.validate(token)
+                .filter(t -> t.tenant().equals(tenant.id()) && t.clientId().equals(client.get().clientId()))
+                .ifPresent(t -> clients.revoke(token, context));
+        res.status(200).send();
     }
 
     /** Revokes the bearer token the request carries: 204, or 401 when it is not a live token. */

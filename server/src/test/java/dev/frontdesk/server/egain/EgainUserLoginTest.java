@@ -368,7 +368,7 @@ class EgainUserLoginTest {
         HttpResponse<String> response = calls.send("GET", V12_LOGIN);
 
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
         assertThat(response.body()).contains("<error xmlns=\"" + V12_NS + "\">");
     }
 }

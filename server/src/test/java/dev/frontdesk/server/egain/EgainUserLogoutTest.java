@@ -147,6 +147,6 @@ class EgainUserLogoutTest {
         HttpResponse<String> response = calls.send("POST", V12_LOGOUT);
 
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).hasValue("DELETE");
+        assertThat(response.headers().firstValue("Allow")).hasValue("DELETE, OPTIONS");
     }
 }

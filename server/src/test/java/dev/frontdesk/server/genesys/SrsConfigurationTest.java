@@ -180,12 +180,12 @@ class SrsConfigurationTest {
     void logoutWhenOperationUnknownThenBadRequestAndSessionLives() {
         String session = srs.session("ivan");
 
-        HttpResponse<String> response = srs.post("/api/v2/me", "{\"operationName\":\"StartContactCenterSession\"}",
+        HttpResponse<String> response = srs.post("/api/v2/me", "{\"operationName\":\"ChangeAgentState\"}",
                 "Cookie", Srs.cookie(session));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Srs.json(response).get("statusCode").asInt()).isEqualTo(1);
-        assertThat(Srs.json(response).get("statusMessage").asString()).contains("StartContactCenterSession");
+        assertThat(Srs.json(response).get("statusMessage").asString()).contains("ChangeAgentState");
         assertThat(srs.get("/ping", "Cookie", Srs.cookie(session)).statusCode()).isEqualTo(200);
     }
 
