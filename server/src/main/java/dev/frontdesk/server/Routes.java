@@ -8,6 +8,7 @@ import dev.frontdesk.server.egain.EgainDialect;
 import dev.frontdesk.server.genesys.SrsDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.ConnectionCloseFilter;
+import dev.frontdesk.server.http.LogText;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Responses;
 import dev.frontdesk.server.iservice.IServiceDialect;
@@ -61,8 +62,8 @@ public final class Routes {
                         unavailable(res);
                         return;
                     }
-                    LOG.error("unhandled {} on {} {}", e.getClass().getName(), req.prologue().method().text(),
-                            req.path().rawPath(), e);
+                    LOG.error("unhandled {} on {} {}", e.getClass().getName(), LogText.of(req.prologue().method().text()),
+                            LogText.of(req.prologue().uriPath().rawPath()), e);
                     Responses.error(res, 500, "internal_error", null);
                 });
     }

@@ -15,6 +15,7 @@ import dev.frontdesk.server.Version;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.BasicCredentials;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.LogText;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderName;
@@ -124,8 +125,8 @@ public final class SrsDialect implements HttpService {
                     SrsReplies.status(res, 503, SrsReplies.INTERNAL_ERROR, "Service temporarily unavailable");
                     return;
                 }
-                LOG.error("unexpected {} on SRS {} {}", e.getClass().getName(), req.prologue().method().text(),
-                        req.path().rawPath(), e);
+                LOG.error("unexpected {} on SRS {} {}", e.getClass().getName(),
+                        LogText.of(req.prologue().method().text()), LogText.of(req.prologue().uriPath().rawPath()), e);
                 SrsReplies.status(res, 500, SrsReplies.INTERNAL_ERROR, "Internal error");
             }
         };

@@ -7,6 +7,7 @@ import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.Services;
 import dev.frontdesk.server.http.BadRequest;
+import dev.frontdesk.server.http.LogText;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
@@ -87,7 +88,7 @@ public final class IServiceDialect implements HttpService {
             reply = protocolError(tenant, 400, "malformed JSON");
         } catch (RuntimeException e) {
             LOG.error("iservice: unhandled {} for api={}", e.getClass().getName(),
-                    req.query().first("api").orElse(""), e);
+                    LogText.of(req.query().first("api").orElse("")), e);
             reply = protocolError(tenant, 500, "internal error");
         }
         res.status(Status.create(reply.status()));
