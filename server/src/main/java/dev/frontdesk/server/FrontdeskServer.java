@@ -26,6 +26,9 @@ import dev.frontdesk.server.admin.AdminAuth;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.EdgeDirectHandler;
+import dev.frontdesk.server.http.HeaderLimits;
+import dev.frontdesk.server.http.ReadDeadlines;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
@@ -40,7 +43,9 @@ import dev.frontdesk.server.store.jdbc.JdbcSessionStore;
 import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
 import dev.frontdesk.server.store.jdbc.JdbcTokenStore;
 import io.helidon.http.DirectHandler;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -65,9 +70,11 @@ public final class FrontdeskServer implements AutoCloseable {
     private final Frontdesk core;
     private final WebServer webServer;
     private final ScheduledExecutorService sweeper;
+    private final ReadDeadlines deadlines;
 
     private FrontdeskServer(Database database, Redis redis, Frontdesk core, WebServer webServer,
-                            ScheduledExecutorService sweeper) {
+                            ScheduledExecutorService sweeper, ReadDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.database = database;
         this.redis = redis;
         this.core = core;
@@ -123,7 +130,9 @@ public final class FrontdeskServer implements AutoCloseable {
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
-        Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
+        ReadDeadlines deadlines = new ReadDeadlines(Duration.ofSeconds(config.headerReadTimeoutSeconds()),
+                Duration.ofSeconds(config.bodyReadTimeoutSeconds()));
+        Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes(), deadlines);
         Services services = new Services(config, core, requests, addresses, adminAuth, telemetry,
                 () -> database.isHealthy() && sessionStore.isHealthy(), database.jdbi());
 
@@ -131,9 +140,25 @@ public final class FrontdeskServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
+                // the header block is bounded; the request line and the headers must arrive in time
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(HeaderLimits.MAX_HEADER_BLOCK)
+                        .addReceiveListener(new HeaderLimits(deadlines))
+                        .build())
+                // waiting for a request line (new or idle keep-alive connection) ends at the head timeout
+                .idleConnectionTimeout(deadlines.head())
+                .idleConnectionPeriod(Duration.ofSeconds(1))
+                // the web server's own messages reach EdgeDirectHandler to classify, never the client
+                .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 // a body declared far too large is refused before routing; eGain paths answer it in their shape
-                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
-                        new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), DirectHandler.defaultHandler())))
+                .directHandlers(handlers -> {
+                    DirectHandler edge = new EdgeDirectHandler();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, edge);
+                    }
+                    handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
+                            new EgainDirectHandler(core.tenants(), config.maxBodyBytes(), edge));
+                })
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .routing(routing -> Routes.register(routing, services));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {
@@ -141,12 +166,13 @@ public final class FrontdeskServer implements AutoCloseable {
             builder.tls(t -> t.sslContext(tls));
         }
         WebServer webServer = builder.build().start();
+        LOG.debug("read timeouts: head {}, body {}", deadlines.head(), deadlines.body());
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("frontdesk-sweeper").daemon(true).factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(core), config.sweepIntervalSeconds(),
                 config.sweepIntervalSeconds(), TimeUnit.SECONDS);
-        return new FrontdeskServer(database, redis, core, webServer, sweeper);
+        return new FrontdeskServer(database, redis, core, webServer, sweeper, deadlines);
     }
 
     /** Tells the other nodes to re-read tenants after a change. */
@@ -234,6 +260,7 @@ public final class FrontdeskServer implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         webServer.stop();
+        deadlines.close();
         if (redis != null) {
             redis.close();
         }

@@ -8,6 +8,8 @@ import dev.frontdesk.server.egain.EgainDialect;
 import dev.frontdesk.server.genesys.SrsDialect;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.ConnectionCloseFilter;
+import dev.frontdesk.server.http.HeaderLimits;
+import dev.frontdesk.server.http.UnreadBodyFilter;
 import dev.frontdesk.server.http.LogText;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Responses;
@@ -17,7 +19,9 @@ import dev.frontdesk.server.ops.AccessLogFilter;
 import dev.frontdesk.server.ops.HealthService;
 import dev.frontdesk.server.ops.SecurityHeadersFilter;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
@@ -43,7 +47,9 @@ public final class Routes {
             routing.addFilter(new AccessLogFilter(services.addresses()));
         }
         routing.addFilter(new SecurityHeadersFilter())
-                .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes()))
+                .addFilter(new HeaderLimits(services.requests().deadlines()))
+                .addFilter(new UnreadBodyFilter(services.requests()))
+                .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes(), services.requests().deadlines()))
                 .register(new HealthService(services::isReady, services.telemetry()))
                 .register(new NativeApi(services.core(), services.requests()))
                 .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
@@ -57,6 +63,17 @@ public final class Routes {
                 .error(StoreUnavailable.class, (req, res, e) -> unavailable(res))
                 .error(HttpException.class, (req, res, e) -> Responses.error(res, e.status().code(),
                         e.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), null))
+                // the web server's word for a client mistake met while a route read the request (chunked
+                // framing): its status, no stack trace, and its message (which may quote the bytes) unlogged
+                .error(RequestException.class, (req, res, e) -> {
+                    if (e.status().code() >= 500) {
+                        LOG.error("web server error on {} {}", LogText.of(req.prologue().method().text()),
+                                LogText.of(req.prologue().uriPath().rawPath()));
+                    }
+                    res.header(HeaderValues.CONNECTION_CLOSE);
+                    Responses.error(res, e.status().code() >= 500 ? 500 : e.status().code(),
+                            e.status().code() == 413 ? "request_entity_too_large" : "bad_request", null);
+                })
                 .error(Exception.class, (req, res, e) -> {
                     if (StoreUnavailable.isCause(e)) {
                         unavailable(res);

@@ -29,7 +29,12 @@ public record ServerConfig(
         long sweepIntervalSeconds,
         String tlsKeystore,
         String tlsKeystorePassword,
-        boolean accessLog) {
+        boolean accessLog,
+        long headerReadTimeoutSeconds,
+        long bodyReadTimeoutSeconds,
+        String metricsToken,
+        String secretKeyFile,
+        String secretKey) {
 
     public ServerConfig {
         host = Objects.requireNonNullElse(host, "0.0.0.0");
@@ -48,12 +53,22 @@ public record ServerConfig(
         Validation.require(maxBodyBytes >= 1024, "maxBodyBytes", "maxBodyBytes must be at least 1024");
         Validation.require(sweepIntervalSeconds >= 1, "sweepIntervalSeconds", "sweepIntervalSeconds must be >= 1");
         new Argon2Parameters(argon2MemoryKiB, argon2Iterations, argon2Parallelism);
+        Validation.require(headerReadTimeoutSeconds >= 1 && headerReadTimeoutSeconds <= 3600, "headerReadTimeoutSeconds",
+                "headerReadTimeoutSeconds must be 1..3600");
+        Validation.require(bodyReadTimeoutSeconds >= 1 && bodyReadTimeoutSeconds <= 3600, "bodyReadTimeoutSeconds",
+                "bodyReadTimeoutSeconds must be 1..3600");
+        metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
+        Validation.require(metricsToken == null || metricsToken.length() >= 16, "metricsToken",
+                "metricsToken must be at least 16 characters");
+        secretKeyFile = secretKeyFile == null || secretKeyFile.isBlank() ? null : secretKeyFile;
+        secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey;
     }
 
     public static ServerConfig defaults() {
         Argon2Parameters owasp = Argon2Parameters.owasp();
         return new ServerConfig("0.0.0.0", 8080, "./data", null, "", "", null, List.of(), null,
-                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true);
+                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true,
+                10, 10, null, null, null);
     }
 
     public Argon2Parameters argon2() {
@@ -62,6 +77,19 @@ public record ServerConfig(
 
     public Path dataPath() {
         return Path.of(dataDir);
+    }
+
+    /**
+     * Where the key that seals stored secrets lives: {@code secretKeyFile}, else {@code frontdesk.key}
+     * beside the data directory (not inside it, so a copy of the data alone does not carry the key).
+     */
+    public Path secretKeyPath() {
+        if (secretKeyFile != null) {
+            return Path.of(secretKeyFile);
+        }
+        Path data = dataPath().toAbsolutePath().normalize();
+        Path parent = data.getParent() == null ? data : data.getParent();
+        return parent.resolve("frontdesk.key");
     }
 
     public List<Cidr> trustedProxyRanges() {

@@ -10,6 +10,7 @@ import io.helidon.http.RequestException;
 import io.helidon.http.ServerRequestHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectTransportRequest;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -59,7 +60,7 @@ final class EgainExchanges {
                     throw tooLarge(req);
                 }
                 reply(res, exchange, api, translate(e, api), errorRoot);
-            } catch (RequestException e) {
+            } catch (RequestException | CloseConnectionException e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (StoreUnavailable.isCause(e)) {

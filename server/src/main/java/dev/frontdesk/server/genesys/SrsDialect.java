@@ -20,6 +20,7 @@ import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -119,6 +120,8 @@ public final class SrsDialect implements HttpService {
                 SrsReplies.status(res, e.status(), SrsReplies.MISSING_PARAMETER, e.getMessage());
             } catch (Validation e) {
                 SrsReplies.status(res, 400, SrsReplies.MISSING_PARAMETER, e.getMessage());
+            } catch (CloseConnectionException e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (StoreUnavailable.isCause(e)) {
                     res.header(HeaderNames.RETRY_AFTER, "5");

@@ -15,6 +15,7 @@ import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -86,6 +87,8 @@ public final class IServiceDialect implements HttpService {
             reply = protocolError(tenant, 400, e.getMessage());
         } catch (JacksonException e) {
             reply = protocolError(tenant, 400, "malformed JSON");
+        } catch (CloseConnectionException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("iservice: unhandled {} for api={}", e.getClass().getName(),
                     LogText.of(req.query().first("api").orElse("")), e);
