@@ -163,7 +163,9 @@ public final class FrontdeskServer implements AutoCloseable {
                 .routing(routing -> Routes.register(routing, services));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {
             SSLContext tls = TlsContexts.fromPkcs12(Path.of(config.tlsKeystore()), config.tlsKeystorePassword());
-            builder.tls(t -> t.sslContext(tls));
+            builder.tls(t -> t.sslContext(tls)
+                    .enabledProtocols(TlsContexts.PROTOCOLS)
+                    .enabledCipherSuites(TlsContexts.cipherSuites(tls)));
         }
         WebServer webServer = builder.build().start();
         LOG.debug("read timeouts: head {}, body {}", deadlines.head(), deadlines.body());
