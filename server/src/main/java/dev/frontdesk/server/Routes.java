@@ -50,7 +50,8 @@ public final class Routes {
                 .addFilter(new HeaderLimits(services.requests().deadlines()))
                 .addFilter(new UnreadBodyFilter(services.requests()))
                 .addFilter(new OversizedBodyFilter(services.config().maxBodyBytes(), services.requests().deadlines()))
-                .register(new HealthService(services::isReady, services.telemetry()))
+                .register(new HealthService(services::isReady, services.telemetry(), services.addresses(),
+                        services.config().metricsToken()))
                 .register(new NativeApi(services.core(), services.requests()))
                 .register("/admin/api/v1", new AdminApi(services.core(), services.requests(), services.adminAuth()))
                 .register(new EgainDialect(services))

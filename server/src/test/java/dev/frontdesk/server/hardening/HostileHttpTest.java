@@ -203,6 +203,14 @@ class HostileHttpTest {
     }
 
     @Test
+    void accessLogWhenRouteIsMountedUnderAPrefixThenItShowsTheFullPath() throws Exception {
+        exchange("GET /admin/api/v1/tenants HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(log.list).anyMatch(e -> e.getLoggerName().equals("frontdesk.access")
+                && e.getFormattedMessage().contains(" GET /admin/api/v1/tenants 401 "));
+    }
+
+    @Test
     void requestAfterHostileOnesThenServerStillAnswers() throws Exception {
         exchange(chunked(LOGIN, "application/json", "zz\r\n"));
         String answer = exchange("GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
