@@ -157,13 +157,13 @@ public final class SrsDialect implements HttpService {
         if (call.logsIn()) {
             Opened opened = login(call, SrsPost.Configuration.empty());
             csrfHeaders(call.res(), opened.csrfToken());
-            SrsReplies.user(call.req(), call.res(), opened.account());
+            SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account());
             return;
         }
         Presented presented = call.cookie().orElseThrow(SrsReplies.Failure::accessDenied);
         Account account = accountOf(presented.session());
         csrfHeaders(call.res(), SrsCsrf.tokenOf(presented.session(), presented.id()));
-        SrsReplies.user(call.req(), call.res(), account);
+        SrsReplies.user(call.req(), call.res(), call.tenant(), account);
     }
 
     private void postMe(Call call) {
@@ -181,7 +181,7 @@ public final class SrsDialect implements HttpService {
                 case SrsPost.Configuration configuration -> {
                     Opened opened = login(call, configuration);
                     csrfHeaders(call.res(), opened.csrfToken());
-                    SrsReplies.user(call.req(), call.res(), opened.account());
+                    SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account());
                 }
                 case SrsPost.EndSession end -> {
                     Account account = authenticate(call, SrsPost.Configuration.empty());
@@ -205,7 +205,7 @@ public final class SrsDialect implements HttpService {
                 seats.claim(call.tenant().id(), configuration.place(), session.accountId(), null,
                         () -> core.sessions().setAttributes(session, attributes));
                 csrfHeaders(call.res(), SrsCsrf.tokenOf(session, presented.id()));
-                SrsReplies.user(call.req(), call.res(), accountOf(session));
+                SrsReplies.user(call.req(), call.res(), call.tenant(), accountOf(session));
             }
             case SrsPost.EndSession end -> {
                 core.sessions().end(presented.id(), EndReason.LOGOUT, call.context(requests));

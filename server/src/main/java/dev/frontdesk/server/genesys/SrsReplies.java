@@ -1,6 +1,7 @@
 package dev.frontdesk.server.genesys;
 
 import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
@@ -71,7 +72,12 @@ final class SrsReplies {
         Responses.json(res, httpStatus, body);
     }
 
-    static void user(ServerRequest req, ServerResponse res, Account account) {
+    /**
+     * The SRS user. Its {@code uri} is absolute: built from the tenant's {@code publicBaseUrl}, else from
+     * the request's host when the tenant claims that host by name, else left out. Never from an
+     * arbitrary {@code Host} header, which would let a client make the answer point elsewhere.
+     */
+    static void user(ServerRequest req, ServerResponse res, Tenant tenant, Account account) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", account.id());
         user.put("userName", account.username());
@@ -83,14 +89,30 @@ final class SrsReplies {
         user.put("changePasswordOnFirstLogin", false);
         user.put("contactCenterId", account.tenant());
         user.put("path", "/users/" + account.id());
-        String authority = req.authority();
-        if (authority != null && !authority.isBlank() && authority.length() <= 255) {
-            user.put("uri", (req.isSecure() ? "https://" : "http://") + authority + "/api/v2/users/" + account.id());
-        }
+        baseUrl(req, tenant).ifPresent(base -> user.put("uri", base + "/api/v2/users/" + account.id()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", OK);
         body.put("user", user);
         Responses.json(res, 200, body);
+    }
+
+    private static java.util.Optional<String> baseUrl(ServerRequest req, Tenant tenant) {
+        String configured = tenant.settings().publicBaseUrl();
+        if (!configured.isEmpty()) {
+            return java.util.Optional.of(configured);
+        }
+        String authority = req.authority();
+        if (authority == null || authority.isBlank() || authority.length() > 255) {
+            return java.util.Optional.empty();
+        }
+        String host = authority.toLowerCase(java.util.Locale.ROOT);
+        int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+        String name = colon > 0 ? host.substring(0, colon) : host;
+        String port = colon > 0 ? host.substring(colon + 1) : "";
+        if (!tenant.hosts().contains(name) || !port.chars().allMatch(Character::isDigit)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((req.isSecure() ? "https://" : "http://") + host);
     }
 
     /** {@code JSESSIONID}: HttpOnly, Path=/, SameSite=None+Secure under TLS (cross-site desktops), Lax otherwise. */
