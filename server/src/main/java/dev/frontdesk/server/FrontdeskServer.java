@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import dev.frontdesk.server.ops.Telemetry;
 import dev.frontdesk.server.store.jdbc.Database;
+import dev.frontdesk.server.store.secrets.SecretKeyFile;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.store.jdbc.JdbcAuditLog;
 import dev.frontdesk.server.store.jdbc.JdbcClientStore;
@@ -89,7 +90,13 @@ public final class FrontdeskServer implements AutoCloseable {
         Redis redis = config.redisUrl() == null || config.redisUrl().isBlank() ? null : Redis.connect(config.redisUrl());
         Telemetry telemetry = new Telemetry();
         PasswordHasher hasher = telemetry.timing(new LegacyAwareHasher(new Argon2Hasher(config.argon2())));
-        TenantStore tenantStore = new JdbcTenantStore(database.jdbi());
+        JdbcTenantStore jdbcTenants = new JdbcTenantStore(database.jdbi(),
+                SecretKeyFile.sealer(config.secretKey(), config.secretKeyPath()));
+        int resealed = jdbcTenants.resealAll();
+        if (resealed > 0) {
+            LOG.info("sealed the stored secrets of {} tenant(s)", resealed);
+        }
+        TenantStore tenantStore = jdbcTenants;
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code frontdesk}: the launcher's entry point. */
 @Command(name = "frontdesk", mixinStandardHelpOptions = true, versionProvider = FrontdeskCommand.VersionProvider.class,
         description = "Login and session server for customer-service platforms.",
-        subcommands = {ServeCommand.class, VersionCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, VersionCommand.class, NodeCommand.class, RotateSecretKeyCommand.class, CommandLine.HelpCommand.class})
 public final class FrontdeskCommand implements Runnable {
 
     @CommandLine.Spec

@@ -59,7 +59,7 @@ public final class TestServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("frontdesk-test");
             ServerConfig plain = config(dir, List.of());
             ServerConfig tls = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
-                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false, 10, 10, null, null, null);
+                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false, 10, 10, null, keyFile(dir), null);
             return new TestServer(FrontdeskServer.start(tls, Clock.systemUTC(), silent()), dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -72,7 +72,8 @@ public final class TestServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("frontdesk-test");
             java.util.Map<String, Object> keys = new java.util.HashMap<>(java.util.Map.of("host", "127.0.0.1", "port", 0,
                     "dataDir", dir.toString(), "adminPassword", ADMIN_PASSWORD, "argon2MemoryKiB", 4096,
-                    "argon2Iterations", 1, "argon2Parallelism", 1, "sweepIntervalSeconds", 1, "accessLog", false));
+                    "argon2Iterations", 1, "argon2Parallelism", 1, "sweepIntervalSeconds", 1, "accessLog", false,
+                    "secretKeyFile", keyFile(dir)));
             keys.putAll(overrides);
             ServerConfig config = dev.frontdesk.server.config.ConfigLoader.load(null, java.util.Map.of(), keys);
             TestServer server = new TestServer(FrontdeskServer.start(config, Clock.systemUTC(), silent()), dir);
@@ -85,7 +86,12 @@ public final class TestServer implements AutoCloseable {
 
     public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
         return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
-                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, 10, 10, null, null, null);
+                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, 10, 10, null, keyFile(dataDir), null);
+    }
+
+    /** The sealing key of a test server: beside its data directory, as in production, but its own. */
+    public static String keyFile(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".key").toString();
     }
 
     public String baseUrl() {
