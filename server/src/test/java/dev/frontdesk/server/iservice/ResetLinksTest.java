@@ -44,6 +44,15 @@ class ResetLinksTest {
     }
 
     @Test
+    void allowedWhenResetPageIsHttpsThenPlainHttpOnAClaimedHostIsNot() {
+        Tenant tenant = tenant("https://p.example.com/Reset.aspx", List.of(), List.of("p.example.com", "acme.example.com"));
+
+        assertThat(ResetLinks.allowed("https://acme.example.com/reset", tenant)).isTrue();
+        assertThat(ResetLinks.allowed("http://acme.example.com/reset", tenant)).isFalse();
+        assertThat(ResetLinks.allowed("http://p.example.com/Reset.aspx", tenant)).isFalse();
+    }
+
+    @Test
     void allowedWhenOriginListedOrHostClaimedThenTrue() {
         Tenant tenant = tenant("", List.of("https://*.portal.example.com"), List.of("acme.example.com"));
 
