@@ -113,9 +113,11 @@ public final class FrontdeskServer implements AutoCloseable {
             tokenStore = JdbcTokenStore.open(database);
             counters = new InMemoryThrottleCounters();
         }
+        JdbcAccountStore accountStore = new JdbcAccountStore(database.jdbi());
+        accountStore.backfillSkeletons();
         Frontdesk.Ports ports = new Frontdesk.Ports(
                 tenantStore,
-                new JdbcAccountStore(database.jdbi()),
+                accountStore,
                 sessionStore,
                 redis == null ? new JdbcClientStore(database.jdbi()) : publishing(new JdbcClientStore(database.jdbi()), redis),
                 tokenStore,
