@@ -56,6 +56,9 @@ import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
 import dev.frontdesk.server.http.DatedDirectHandler;
+import dev.frontdesk.server.http.EdgeDirectHandler;
+import dev.frontdesk.server.http.HeaderLimits;
+import dev.frontdesk.server.http.ReadDeadlines;
 import dev.frontdesk.server.http.OversizedBodyFilter;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.TlsContexts;
@@ -63,6 +66,7 @@ import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import dev.frontdesk.server.ops.Telemetry;
 import dev.frontdesk.server.store.jdbc.Database;
+import dev.frontdesk.server.store.secrets.SecretKeyFile;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.store.jdbc.JdbcAuditLog;
 import dev.frontdesk.server.store.jdbc.JdbcClientStore;
@@ -71,7 +75,9 @@ import dev.frontdesk.server.store.jdbc.JdbcSessionStore;
 import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
 import dev.frontdesk.server.store.jdbc.JdbcTokenStore;
 import io.helidon.http.DirectHandler;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -99,9 +105,11 @@ public final class FrontdeskServer implements AutoCloseable {
     private final Frontdesk core;
     private final WebServer webServer;
     private final ScheduledExecutorService sweeper;
+    private final ReadDeadlines deadlines;
 
     private FrontdeskServer(Database database, Redis redis, Frontdesk core, WebServer webServer,
-                            ScheduledExecutorService sweeper) {
+                            ScheduledExecutorService sweeper, ReadDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.database = database;
         this.redis = redis;
         this.core = core;
@@ -116,7 +124,13 @@ public final class FrontdeskServer implements AutoCloseable {
         Redis redis = config.redisUrl() == null || config.redisUrl().isBlank() ? null : Redis.connect(config.redisUrl());
         Telemetry telemetry = new Telemetry();
         PasswordHasher hasher = telemetry.timing(new LegacyAwareHasher(new Argon2Hasher(config.argon2())));
-        TenantStore tenantStore = new JdbcTenantStore(database.jdbi());
+        JdbcTenantStore jdbcTenants = new JdbcTenantStore(database.jdbi(),
+                SecretKeyFile.sealer(config.secretKey(), config.secretKeyPath()));
+        int resealed = jdbcTenants.resealAll();
+        if (resealed > 0) {
+            LOG.info("sealed the stored secrets of {} tenant(s)", resealed);
+        }
+        TenantStore tenantStore = jdbcTenants;
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
@@ -133,9 +147,11 @@ public final class FrontdeskServer implements AutoCloseable {
             tokenStore = JdbcTokenStore.open(database);
             counters = new InMemoryThrottleCounters();
         }
+        JdbcAccountStore accountStore = new JdbcAccountStore(database.jdbi());
+        accountStore.backfillSkeletons();
         Frontdesk.Ports ports = new Frontdesk.Ports(
                 tenantStore,
-                new JdbcAccountStore(database.jdbi()),
+                accountStore,
                 sessionStore,
                 redis == null ? new JdbcClientStore(database.jdbi()) : publishing(new JdbcClientStore(database.jdbi()), redis),
                 tokenStore,
@@ -163,7 +179,9 @@ public final class FrontdeskServer implements AutoCloseable {
                         + password));
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         SessionCookies cookies = new SessionCookies(addresses);
-        Requests requests = new Requests(core.tenants(), addresses, cookies, config.maxBodyBytes());
+        ReadDeadlines deadlines = new ReadDeadlines(Duration.ofSeconds(config.headerReadTimeoutSeconds()),
+                Duration.ofSeconds(config.bodyReadTimeoutSeconds()));
+        Requests requests = new Requests(core.tenants(), addresses, cookies, config.maxBodyBytes(), deadlines);
         ErrorFrame frame = new ErrorFrame(requests);
         OriginPolicy origins = new OriginPolicy(addresses);
         AgentProvisioning provisioning = new AgentProvisioning(core.accounts());
@@ -173,7 +191,8 @@ public final class FrontdeskServer implements AutoCloseable {
         ConsoleService consoleService = new ConsoleService(administrators, requests, cookies, origins, core.secrets(),
                 clock);
         Routes.Doors doors = new Routes.Doors(
-                new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
+                new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry, addresses,
+                        config.metricsToken()),
                 new NativeApi(core, requests),
                 new OAuthService(core.clients(), core.sessions(), requests, addresses, frame),
                 new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
@@ -184,29 +203,49 @@ public final class FrontdeskServer implements AutoCloseable {
                 gateway(core, addresses),
                 consoleService);
         Routes.Edge edge = new Routes.Edge(new HttpMetricsFilter(telemetry),
-                config.accessLog() ? new AccessLogFilter(addresses) : null, config.maxBodyBytes(), clock);
+                config.accessLog() ? new AccessLogFilter(addresses) : null, requests, deadlines, config.maxBodyBytes(),
+                clock);
 
         var builder = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
+                // the header block is bounded; the request line and the headers must arrive in time
+                .addProtocol(Http1Config.builder()
+                        .maxHeadersSize(HeaderLimits.MAX_HEADER_BLOCK)
+                        .addReceiveListener(new HeaderLimits(deadlines))
+                        .build())
+                // waiting for a request line (new or idle keep-alive connection) ends at the head timeout
+                .idleConnectionTimeout(deadlines.head())
+                .idleConnectionPeriod(Duration.ofSeconds(1))
+                // the web server's own messages reach EdgeDirectHandler to classify, never the client
+                .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                 // a body declared far too large is refused before routing; eGain paths answer it in their shape
-                .directHandlers(handlers -> handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
-                        new DatedDirectHandler(clock, new EgainDirectHandler(core.tenants(), config.maxBodyBytes(),
-                                DirectHandler.defaultHandler()))))
+                .directHandlers(handlers -> {
+                    DirectHandler direct = new DatedDirectHandler(clock, new EdgeDirectHandler());
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, direct);
+                    }
+                    handlers.addHandler(DirectHandler.EventType.BAD_REQUEST,
+                            new DatedDirectHandler(clock, new EgainDirectHandler(core.tenants(), config.maxBodyBytes(),
+                                    new EdgeDirectHandler())));
+                })
                 .shutdownGracePeriod(Duration.ofSeconds(5))
                 .routing(routing -> Routes.register(routing, edge, doors));
         if (config.tlsKeystore() != null && !config.tlsKeystore().isBlank()) {
             SSLContext tls = TlsContexts.fromPkcs12(Path.of(config.tlsKeystore()), config.tlsKeystorePassword());
-            builder.tls(t -> t.sslContext(tls));
+            builder.tls(t -> t.sslContext(tls)
+                    .enabledProtocols(TlsContexts.PROTOCOLS)
+                    .enabledCipherSuites(TlsContexts.cipherSuites(tls)));
         }
         WebServer webServer = builder.build().start();
+        LOG.debug("read timeouts: head {}, body {}", deadlines.head(), deadlines.body());
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("frontdesk-sweeper").daemon(true).factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(core), config.sweepIntervalSeconds(),
                 config.sweepIntervalSeconds(), TimeUnit.SECONDS);
-        return new FrontdeskServer(database, redis, core, webServer, sweeper);
+        return new FrontdeskServer(database, redis, core, webServer, sweeper, deadlines);
     }
 
     /** Tells the other nodes to re-read tenants after a change. */
@@ -325,6 +364,7 @@ public final class FrontdeskServer implements AutoCloseable {
     public void close() {
         sweeper.shutdownNow();
         webServer.stop();
+        deadlines.close();
         if (redis != null) {
             redis.close();
         }

@@ -82,7 +82,9 @@ public class SessionEngineBenchmark {
         dir = Files.createTempDirectory("frontdesk-jmh");
         database = Database.embedded(dir);
         clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
-        Tenants tenants = new Tenants(new JdbcTenantStore(database.jdbi()));
+        Tenants tenants = new Tenants(new JdbcTenantStore(database.jdbi(),
+                new dev.frontdesk.server.store.secrets.AesGcmSealer(java.util.List.of(
+                        dev.frontdesk.server.store.secrets.SecretKeyFile.random()))));
         engine = new SessionEngine(JdbcSessionStore.open(database), tenants,
                 new Audit(new JdbcAuditLog(database), clock, IdGenerator.randomUuids()), clock,
                 Secrets.strong(), IdGenerator.randomUuids(), NamedLocks.local());

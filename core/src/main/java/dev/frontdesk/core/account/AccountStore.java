@@ -15,6 +15,9 @@ public interface AccountStore {
     List<Account> search(String tenant, AccountQuery query);
 
     /** @throws DuplicateUsername when the tenant already has that user name */
+    /** True when an account of the tenant has this {@link Identifiers#skeleton} (a look-alike name). */
+    boolean skeletonTaken(String tenant, String skeleton);
+
     void insert(Account account);
 
     void update(Account account);

@@ -39,6 +39,12 @@ public final class Accounts {
 
     public Account create(String tenant, NewAccount request, RequestContext context) {
         var settings = tenants.require(tenant).settings();
+        String username = Identifiers.checkNewUsername(request.username().trim());
+        Identifiers.checkNewEmail(request.email());
+        if (store.skeletonTaken(tenant, Identifiers.skeleton(username))) {
+            // the same name is "already exists"; a different one that looks the same is refused alike
+            throw new AccountStore.DuplicateUsername(username);
+        }
         String hash = request.importedHash();
         if (request.password() != null) {
             PasswordPolicy.check(request.password(), settings.passwordPolicy(), "password", request.username());

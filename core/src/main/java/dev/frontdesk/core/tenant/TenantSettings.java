@@ -41,7 +41,8 @@ public record TenantSettings(
         PasswordPolicySettings passwordPolicy,
         Boolean srsPingRequired,
         String defaultDepartmentId,
-        String defaultDepartmentName) {
+        String defaultDepartmentName,
+        String publicBaseUrl) {
 
     public TenantSettings {
         positive(maxSessionsPerAccount, "maxSessionsPerAccount");
@@ -71,6 +72,7 @@ public record TenantSettings(
                 "defaultDepartmentId", "defaultDepartmentId must be 1-64 characters");
         Validation.require(defaultDepartmentName.length() <= 255, "defaultDepartmentName",
                 "defaultDepartmentName must be at most 255 characters");
+        publicBaseUrl = checkBaseUrl(Objects.requireNonNullElse(publicBaseUrl, "").trim());
     }
 
     /** eGain's own default department ("Service", 999), which every eGain installation has. */
@@ -80,7 +82,7 @@ public record TenantSettings(
     public static TenantSettings defaults() {
         return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
                 null, "", 3600, null, List.of(), "", "", List.of(), null, null,
-                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME);
+                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME, "");
     }
 
     public Duration idleTimeout() {
@@ -109,6 +111,28 @@ public record TenantSettings(
 
     private static void positive(long value, String field) {
         Validation.require(value > 0, field, field + " must be positive");
+    }
+
+    /**
+     * {@code publicBaseUrl}: how clients reach this tenant ({@code https://agents.example.com}, maybe with
+     * a path prefix), for absolute links in answers; empty when not set. No user info, query or fragment.
+     */
+    private static String checkBaseUrl(String url) {
+        if (url.isEmpty()) {
+            return url;
+        }
+        boolean valid;
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            valid = uri.getScheme() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            valid = false;
+        }
+        Validation.require(valid && url.length() <= 512, "publicBaseUrl",
+                "publicBaseUrl must be an http(s) URL without user info, query or fragment");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void checkOrigin(String origin) {

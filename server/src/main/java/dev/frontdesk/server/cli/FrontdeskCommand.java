@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frontdesk", mixinStandardHelpOptions = true, versionProvider = FrontdeskCommand.VersionProvider.class,
         description = "Login and session server for customer-service platforms.",
         subcommands = {ServeCommand.class, VersionCommand.class, NodeCommand.class, ExportCommand.class, ImportCommand.class,
-                ImportAccountsCommand.class, BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
+                ImportAccountsCommand.class, BackupCommand.class, RestoreCommand.class, RotateSecretKeyCommand.class, CommandLine.HelpCommand.class})
 public final class FrontdeskCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package dev.frontdesk.server.genesys;
 
 import dev.frontdesk.server.http.SessionCookies;
 import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -70,7 +71,12 @@ final class SrsReplies {
         Responses.json(res, httpStatus, body);
     }
 
-    static void user(ServerRequest req, ServerResponse res, Account account) {
+    /**
+     * The SRS user. Its {@code uri} is absolute: built from the tenant's {@code publicBaseUrl}, else from
+     * the request's host when the tenant claims that host by name, else left out. Never from an
+     * arbitrary {@code Host} header, which would let a client make the answer point elsewhere.
+     */
+    static void user(ServerRequest req, ServerResponse res, Tenant tenant, Account account) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", account.id());
         user.put("userName", account.username());
@@ -82,10 +88,7 @@ final class SrsReplies {
         user.put("changePasswordOnFirstLogin", false);
         user.put("contactCenterId", account.tenant());
         user.put("path", "/users/" + account.id());
-        String authority = req.authority();
-        if (authority != null && !authority.isBlank() && authority.length() <= 255) {
-            user.put("uri", (req.isSecure() ? "https://" : "http://") + authority + "/api/v2/users/" + account.id());
-        }
+        baseUrl(req, tenant).ifPresent(base -> user.put("uri", base + "/api/v2/users/" + account.id()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", OK);
         body.put("user", user);
@@ -98,6 +101,25 @@ final class SrsReplies {
      */
     static final SessionCookies.Spec COOKIE = new SessionCookies.Spec(SrsDialect.COOKIE, false,
             SessionCookies.SameSite.LAX, SessionCookies.SameSite.NONE, null);
+
+    private static java.util.Optional<String> baseUrl(ServerRequest req, Tenant tenant) {
+        String configured = tenant.settings().publicBaseUrl();
+        if (!configured.isEmpty()) {
+            return java.util.Optional.of(configured);
+        }
+        String authority = req.authority();
+        if (authority == null || authority.isBlank() || authority.length() > 255) {
+            return java.util.Optional.empty();
+        }
+        String host = authority.toLowerCase(java.util.Locale.ROOT);
+        int colon = host.startsWith("[") ? host.indexOf("]:") + 1 : host.lastIndexOf(':');
+        String name = colon > 0 ? host.substring(0, colon) : host;
+        String port = colon > 0 ? host.substring(colon + 1) : "";
+        if (!tenant.hosts().contains(name) || !port.chars().allMatch(Character::isDigit)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((req.isSecure() ? "https://" : "http://") + host);
+    }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {
         if (value != null && !value.isBlank()) {

@@ -23,6 +23,11 @@ public class BadRequest extends RuntimeException {
         return new BadRequest(413, "request body is larger than " + limit + " bytes", null);
     }
 
+    /** Broken framing of the body (chunked encoding), told without quoting the client's bytes. */
+    public static BadRequest malformedBody() {
+        return new BadRequest(400, "malformed request body", null);
+    }
+
     public int status() {
         return status;
     }

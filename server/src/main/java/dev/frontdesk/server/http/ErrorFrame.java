@@ -5,6 +5,7 @@ import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.RequestException;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -51,7 +52,7 @@ public final class ErrorFrame {
             try {
                 tenant = requests.tenant(req);
                 handler.handle(req, res, tenant);
-            } catch (RequestException e) {
+            } catch (RequestException | CloseConnectionException e) {
                 throw e;
             } catch (RuntimeException e) {
                 answer(req, res, tenant, writer, e);
@@ -82,7 +83,7 @@ public final class ErrorFrame {
                     yield Failure.unavailable();
                 }
                 LOG.error("unhandled {} on {} {}", error.getClass().getName(), req.prologue().method().text(),
-                        LogSafe.text(req.path().rawPath()), error);
+                        LogText.of(req.path().rawPath()), error);
                 yield Failure.internal();
             }
         };

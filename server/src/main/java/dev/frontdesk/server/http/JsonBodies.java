@@ -3,6 +3,7 @@ package dev.frontdesk.server.http;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.server.json.Json;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -63,6 +64,10 @@ public final class JsonBodies {
             String field = path(e);
             return new BadRequest(field == null ? "request body has the wrong shape" : "wrong type or value for " + field,
                     field);
+        }
+        if (e instanceof StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return new BadRequest("duplicate field in JSON object", path(e));
         }
         return new BadRequest("malformed JSON", null);
     }

@@ -21,18 +21,23 @@ public final class OversizedBodyFilter implements Filter {
     public static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private final long maxBodyBytes;
+    private final ReadDeadlines deadlines;
 
-    public OversizedBodyFilter(long maxBodyBytes) {
+    public OversizedBodyFilter(long maxBodyBytes, ReadDeadlines deadlines) {
         this.maxBodyBytes = maxBodyBytes;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         if (request.headers().contentLength().orElse(-1) > maxBodyBytes) {
+            ReadDeadlines.Phase phase = deadlines.armBody();
             try (InputStream body = request.content().inputStream()) {
                 body.transferTo(OutputStream.nullOutputStream());
             } catch (IOException | RuntimeException e) {
-                // the client went away; the route still answers
+                // the client went away or was too slow; the route still answers
+            } finally {
+                deadlines.disarm(phase);
             }
         }
         chain.proceed();

@@ -6,11 +6,12 @@ import dev.frontdesk.core.tenant.Tenants;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.RequestException;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -30,12 +31,19 @@ public final class Requests {
     private final ClientAddresses addresses;
     private final SessionCookies cookies;
     private final long maxBodyBytes;
+    private final ReadDeadlines deadlines;
 
-    public Requests(Tenants tenants, ClientAddresses addresses, SessionCookies cookies, long maxBodyBytes) {
+    public Requests(Tenants tenants, ClientAddresses addresses, SessionCookies cookies, long maxBodyBytes,
+                    ReadDeadlines deadlines) {
         this.tenants = tenants;
         this.addresses = addresses;
         this.cookies = cookies;
         this.maxBodyBytes = maxBodyBytes;
+        this.deadlines = java.util.Objects.requireNonNull(deadlines, "deadlines");
+    }
+
+    public ReadDeadlines deadlines() {
+        return deadlines;
     }
 
     /** The tenant claiming the request's host, else {@code default}. */
@@ -52,7 +60,13 @@ public final class Requests {
         return addresses.of(request);
     }
 
-    /** The whole body, at most the configured limit (413 beyond it); empty when there is none. */
+    /**
+     * The whole body, at most the configured limit (413 beyond it); empty when there is none. The body
+     * must arrive within the body read timeout ({@link ReadDeadlines}); past it the connection is closed
+     * and this throws {@link CloseConnectionException}, which every door lets through. Broken chunked framing (a chunk size that is not hex, chunk extensions, a
+     * bare LF, a missing CRLF) is a 400: the web server's own exception for it would otherwise surface
+     * as a 500 with a stack trace, its message quoting the client's bytes.
+     */
     public byte[] body(ServerRequest request) {
         if (!request.content().hasEntity()) {
             return new byte[0];
@@ -61,6 +75,7 @@ public final class Requests {
         if (declared > maxBodyBytes) {
             throw BadRequest.tooLarge(maxBodyBytes);
         }
+        ReadDeadlines.Phase phase = deadlines.armBody();
         try (InputStream in = request.content().inputStream()) {
             byte[] bytes = in.readNBytes((int) maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
@@ -68,8 +83,35 @@ public final class Requests {
                 throw BadRequest.tooLarge(maxBodyBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (BadRequest e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (phase.fired()) {
+                // the connection is closed already: nothing to answer, and nothing worth a log line
+                throw new CloseConnectionException("request body not received in time");
+            }
+            if (e instanceof RequestException r && r.status().code() == 413) {
+                throw BadRequest.tooLarge(maxBodyBytes);
+            }
+            throw BadRequest.malformedBody();
+        } finally {
+            deadlines.disarm(phase);
+        }
+    }
+
+    /**
+     * Reads what the route left of the body, within the body read timeout, so that a slow or broken
+     * body cannot hold the connection after the answer; false when that failed (close the connection).
+     */
+    public boolean drain(ServerRequest request) {
+        ReadDeadlines.Phase phase = deadlines.armBody();
+        try {
+            request.content().consume();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        } finally {
+            deadlines.disarm(phase);
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  * ({@code resetUrl}), but only on an origin the tenant owns: the origin of its
  * {@code passwordResetUrl}, one of its {@code corsAllowedOrigins}, or one of its host names (any port).
  * Anything else would let a stranger have the victim's code mailed inside a link to the stranger's site.
+ * When the tenant's own {@code passwordResetUrl} is https, a client's link must be https too: a plain
+ * http link on a tenant host would carry the code in clear past every network on the way.
  */
 final class ResetLinks {
     private static final int MAX_URL_LENGTH = 2048;
@@ -44,8 +46,13 @@ final class ResetLinks {
             return false;
         }
         URI uri = parsed.get();
-        String origin = OriginPolicy.originOf(uri);
         TenantSettings settings = tenant.settings();
+        boolean httpsRequired = parse(settings.passwordResetUrl())
+                .filter(u -> u.getScheme().equalsIgnoreCase("https")).isPresent();
+        if (httpsRequired && !uri.getScheme().equalsIgnoreCase("https")) {
+            return false;
+        }
+        String origin = OriginPolicy.originOf(uri);
         if (parse(settings.passwordResetUrl()).map(OriginPolicy::originOf).filter(origin::equals).isPresent()) {
             return true;
         }

@@ -3,6 +3,7 @@ package dev.frontdesk.server.json;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -13,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapper: strict (unknown properties and wrong types are errors) and bounded (nesting
- * depth, string and number lengths), because every JSON body comes from the network.
+ * depth, string and number lengths), because every JSON body comes from the network. A key that appears
+ * twice in one object is an error too: "last one wins" would let {@code {"username":"nobody",
+ * "username":"alice"}} mean one user to a proxy or WAF that reads the first key and another to us.
  */
 public final class Json {
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
@@ -23,6 +26,7 @@ public final class Json {
                             .maxNumberLength(64)
                             .maxDocumentLength(2_000_000)
                             .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -1,6 +1,7 @@
 package dev.frontdesk.server.ops;
 
 import dev.frontdesk.server.http.ClientAddresses;
+import dev.frontdesk.server.http.LogText;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -10,8 +11,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per request: client, method, path, status, milliseconds. Never the query string,
- * headers or body, which may carry credentials, session IDs or reset codes. The same five values travel
- * as key-value pairs ({@code client}, {@code method}, {@code path}, {@code status}, {@code ms}), which the
+ * headers or body, which may carry credentials, session IDs or reset codes. The path is the whole
+ * path as the client sent it (mount prefixes such as {@code /admin/api/v1} included), escaped by
+ * {@link LogText} so that no byte of it can start a line of its own. The same five values travel as
+ * key-value pairs ({@code client}, {@code method}, {@code path}, {@code status}, {@code ms}), which the
  * JSON log format ({@code logFormat: json}) writes as fields.
  */
 public final class AccessLogFilter implements Filter {
@@ -29,10 +32,9 @@ public final class AccessLogFilter implements Filter {
             chain.proceed();
         } finally {
             if (LOG.isInfoEnabled()) {
-                String rawPath = request.path().rawPath();
-                String path = rawPath.length() > 200 ? rawPath.substring(0, 200) : rawPath;
-                String client = addresses.of(request);
-                String method = request.prologue().method().text();
+                String path = LogText.of(request.prologue().uriPath().rawPath());
+                String client = LogText.of(addresses.of(request));
+                String method = LogText.of(request.prologue().method().text());
                 int status = response.status().code();
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.atInfo().addKeyValue("client", client).addKeyValue("method", method).addKeyValue("path", path)

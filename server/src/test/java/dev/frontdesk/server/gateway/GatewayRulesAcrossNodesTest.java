@@ -38,9 +38,8 @@ class GatewayRulesAcrossNodesTest {
     }
 
     private static FrontdeskServer node(String db, String redis) throws Exception {
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, Files.createTempDirectory("frontdesk-gw").toString(), db,
-                BackingServices.POSTGRES_USER, "", redis, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024,
-                3600, null, null, false, "text");
+        ServerConfig config = TestServer.configBuilder(Files.createTempDirectory("frontdesk-gw")).dbUrl(db)
+                .dbUser(BackingServices.POSTGRES_USER).redisUrl(redis).sweepIntervalSeconds(3600).build();
         return FrontdeskServer.start(config, Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()));
     }
 

@@ -15,7 +15,8 @@ class ResetLinksTest {
                 d.maxTokensPerClient(), corsOrigins, d.srsPingTimeoutSeconds(), d.customerSessionLicenses(),
                 d.defaultLanguage(), d.mail(), passwordResetUrl, d.passwordResetLifetimeSeconds(), d.ldap(),
                 d.openIdProviders(), d.broadcastMessage(), d.spamPolicyUrl(), d.upstreamServers(), d.throttle(),
-                d.passwordPolicy(), d.srsPingRequired(), d.defaultDepartmentId(), d.defaultDepartmentName());
+                d.passwordPolicy(), d.srsPingRequired(), d.defaultDepartmentId(), d.defaultDepartmentName(),
+                d.publicBaseUrl());
         return new Tenant("t1", hosts, settings);
     }
 
@@ -41,6 +42,15 @@ class ResetLinksTest {
         assertThat(ResetLinks.allowed("https://p.example.com.evil.net/x", tenant)).isFalse();
         assertThat(ResetLinks.allowed("https://user@p.example.com/x", tenant)).isFalse();
         assertThat(ResetLinks.allowed("javascript:alert(1)", tenant)).isFalse();
+    }
+
+    @Test
+    void allowedWhenResetPageIsHttpsThenPlainHttpOnAClaimedHostIsNot() {
+        Tenant tenant = tenant("https://p.example.com/Reset.aspx", List.of(), List.of("p.example.com", "acme.example.com"));
+
+        assertThat(ResetLinks.allowed("https://acme.example.com/reset", tenant)).isTrue();
+        assertThat(ResetLinks.allowed("http://acme.example.com/reset", tenant)).isFalse();
+        assertThat(ResetLinks.allowed("http://p.example.com/Reset.aspx", tenant)).isFalse();
     }
 
     @Test

@@ -125,9 +125,8 @@ class AccountCsvImportTest {
         Cli imported = Cli.run("import-accounts", "--tenant", "default", "--config", config.toString(), csv.toString()).ok();
         assertThat(imported.out()).contains("2 rows: 2 created, 0 skipped");
 
-        ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
-                BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
-                null, null, false, "text");
+        ServerConfig onPostgres = TestServer.configBuilder(files.resolve("unused")).dbUrl(url)
+                .dbUser(BackingServices.POSTGRES_USER).build();
         try (FrontdeskServer server = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()))) {
             NativeClient api = new NativeClient("http://127.0.0.1:" + server.port());

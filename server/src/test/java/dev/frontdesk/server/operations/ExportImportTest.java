@@ -73,9 +73,8 @@ class ExportImportTest {
         assertThat(again.out()).containsPattern("accounts:\\s+0 created\\s+0 updated\\s+5 unchanged")
                 .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged");
 
-        ServerConfig onPostgres = new ServerConfig("127.0.0.1", 0, files.resolve("unused").toString(), url,
-                BackingServices.POSTGRES_USER, "", null, List.of(), TestServer.ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1,
-                null, null, false, "text");
+        ServerConfig onPostgres = TestServer.configBuilder(files.resolve("unused")).dbUrl(url)
+                .dbUser(BackingServices.POSTGRES_USER).build();
         try (FrontdeskServer target = FrontdeskServer.start(onPostgres, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream()))) {
             String base = "http://127.0.0.1:" + target.port();

@@ -58,17 +58,45 @@ public final class TestServer implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("frontdesk-test");
             ServerConfig plain = config(dir, List.of());
-            ServerConfig tls = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
-                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false, "text");
+            ServerConfig tls = plain.toBuilder().tlsKeystore(keystore.toString()).tlsKeystorePassword(password).build();
             return new TestServer(FrontdeskServer.start(tls, Clock.systemUTC(), silent()), dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A server with the test defaults plus {@code overrides} (server config keys, as in the YAML file). */
+    public static TestServer start(java.util.Map<String, Object> overrides) {
+        try {
+            Path dir = Files.createTempDirectory("frontdesk-test");
+            java.util.Map<String, Object> keys = new java.util.HashMap<>(java.util.Map.of("host", "127.0.0.1", "port", 0,
+                    "dataDir", dir.toString(), "adminPassword", ADMIN_PASSWORD, "argon2MemoryKiB", 4096,
+                    "argon2Iterations", 1, "argon2Parallelism", 1, "sweepIntervalSeconds", 1, "accessLog", false,
+                    "secretKeyFile", keyFile(dir)));
+            keys.putAll(overrides);
+            ServerConfig config = dev.frontdesk.server.config.ConfigLoader.load(null, java.util.Map.of(), keys);
+            TestServer server = new TestServer(FrontdeskServer.start(config, Clock.systemUTC(), silent()), dir);
+            server.admin().patchSettings("default", TEST_DEFAULTS);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
-        return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
-                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, "text");
+        return configBuilder(dataDir).trustedProxies(trustedProxies).build();
+    }
+
+    /** The test defaults (loopback, any port, cheap Argon2, no access log, own key file), to change as needed. */
+    public static ServerConfig.Builder configBuilder(Path dataDir) {
+        return ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir.toString())
+                .adminPassword(ADMIN_PASSWORD).argon2MemoryKiB(4096).argon2Iterations(1).argon2Parallelism(1)
+                .sweepIntervalSeconds(1).accessLog(false).secretKeyFile(keyFile(dataDir));
+    }
+
+    /** The sealing key of a test server: beside its data directory, as in production, but its own. */
+    public static String keyFile(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".key").toString();
     }
 
     public String baseUrl() {

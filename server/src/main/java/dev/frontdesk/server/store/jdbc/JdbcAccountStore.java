@@ -1,5 +1,7 @@
 package dev.frontdesk.server.store.jdbc;
 
+import dev.frontdesk.core.account.Identifiers;
+import java.util.Map;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountQuery;
 import dev.frontdesk.core.account.AccountStore;
@@ -75,17 +77,51 @@ public final class JdbcAccountStore implements AccountStore {
     private static final String INSERT = """
             INSERT INTO accounts (id, tenant, username, username_key, account_type, email, email_key,
                 first_name, last_name, idle_timeout_seconds, access_rights, segments, enabled,
-                password_hash, properties, created_at)
+                password_hash, properties, created_at, username_skeleton)
             VALUES (:id, :tenant, :username, :usernameKey, :type, :email, :emailKey, :firstName,
-                :lastName, :idle, :accessRights, :segments, :enabled, :passwordHash, :properties, :createdAt)
+                :lastName, :idle, :accessRights, :segments, :enabled, :passwordHash, :properties, :createdAt,
+                :skeleton)
             """;
     private static final String UPDATE = """
-            UPDATE accounts SET username = :username, username_key = :usernameKey, account_type = :type,
+            UPDATE accounts SET username = :username, username_key = :usernameKey, username_skeleton = :skeleton,
+                account_type = :type,
                 email = :email, email_key = :emailKey, first_name = :firstName, last_name = :lastName,
                 idle_timeout_seconds = :idle, access_rights = :accessRights, segments = :segments,
                 enabled = :enabled, password_hash = :passwordHash, properties = :properties
             WHERE tenant = :tenant AND id = :id
             """;
+
+    @Override
+    public boolean skeletonTaken(String tenant, String skeleton) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT 1 FROM accounts WHERE tenant = :tenant AND username_skeleton = :skeleton")
+                .bind("tenant", tenant).bind("skeleton", skeleton).mapTo(Integer.class).findFirst().isPresent());
+    }
+
+    /**
+     * Gives accounts created before V20 their skeleton, in batches; returns how many. Run at start, so
+     * a new look-alike of an old name is refused too.
+     */
+    public int backfillSkeletons() {
+        int total = 0;
+        while (true) {
+            List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT id, username FROM accounts WHERE username_skeleton IS NULL FETCH FIRST 500 ROWS ONLY")
+                    .mapToMap().list());
+            if (rows.isEmpty()) {
+                return total;
+            }
+            jdbi.useTransaction(h -> {
+                var batch = h.prepareBatch("UPDATE accounts SET username_skeleton = :skeleton WHERE id = :id");
+                for (Map<String, Object> row : rows) {
+                    batch.bind("skeleton", Identifiers.skeleton(String.valueOf(row.get("username"))))
+                            .bind("id", String.valueOf(row.get("id"))).add();
+                }
+                batch.execute();
+            });
+            total += rows.size();
+        }
+    }
 
     @Override
     public void insert(Account account) {
@@ -136,6 +172,7 @@ public final class JdbcAccountStore implements AccountStore {
                 .bind("tenant", a.tenant())
                 .bind("username", a.username())
                 .bind("usernameKey", key(a.username()))
+                .bind("skeleton", Identifiers.skeleton(a.username()))
                 .bind("type", a.type().wireName())
                 .bind("email", a.email())
                 .bind("emailKey", a.email() == null ? null : key(a.email()))

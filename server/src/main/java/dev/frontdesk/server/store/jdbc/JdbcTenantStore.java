@@ -1,5 +1,10 @@
 package dev.frontdesk.server.store.jdbc;
 
+import dev.frontdesk.core.support.SecretSealer;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.core.tenant.TenantStore;
@@ -10,12 +15,67 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** Tenants in the relational store; settings as JSON. */
+/**
+ * Tenants in the relational store; settings as JSON. The secrets inside the settings that Frontdesk
+ * must use in clear ({@link #SECRET_PATHS}: the SMTP password, the LDAP bind password) are stored
+ * sealed ({@link SecretSealer}); a value stored in clear by an older version is read as it is and
+ * sealed by {@link #resealAll()} at start, or when the tenant is next saved.
+ */
 public final class JdbcTenantStore implements TenantStore {
-    private final Jdbi jdbi;
+    /** Settings fields holding a secret, as (object, field); a new one is added here. */
+    static final List<String[]> SECRET_PATHS = List.of(new String[] {"mail", "password"},
+            new String[] {"ldap", "bindPassword"});
 
-    public JdbcTenantStore(Jdbi jdbi) {
+    private final Jdbi jdbi;
+    private final SecretSealer sealer;
+
+    public JdbcTenantStore(Jdbi jdbi, SecretSealer sealer) {
         this.jdbi = jdbi;
+        this.sealer = sealer;
+    }
+
+    /**
+     * Re-writes every tenant whose stored secrets are in clear or sealed with an older key; returns how
+     * many. Run at start (clear values from before sealing) and by {@code rotate-secret-key}.
+     */
+    public int resealAll() {
+        return jdbi.inTransaction(h -> {
+            int changed = 0;
+            for (Map<String, Object> row : h.createQuery("SELECT id, settings FROM tenants").mapToMap().list()) {
+                JsonNode settings = Json.MAPPER.readTree(String.valueOf(row.get("settings")));
+                if (!needsSealing(settings)) {
+                    continue;
+                }
+                h.createUpdate("UPDATE tenants SET settings = :settings WHERE id = :id")
+                        .bind("settings", Json.write(transform(settings, s -> sealer.seal(sealer.open(s)))))
+                        .bind("id", String.valueOf(row.get("id")))
+                        .execute();
+                changed++;
+            }
+            return changed;
+        });
+    }
+
+    private boolean needsSealing(JsonNode settings) {
+        for (String[] path : SECRET_PATHS) {
+            JsonNode value = settings.path(path[0]).path(path[1]);
+            if (value.isString() && !value.asString().isEmpty() && !sealer.isCurrent(value.asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode transform(JsonNode settings, UnaryOperator<String> change) {
+        JsonNode copy = settings.deepCopy();
+        for (String[] path : SECRET_PATHS) {
+            JsonNode holder = copy.path(path[0]);
+            JsonNode value = holder.path(path[1]);
+            if (holder instanceof ObjectNode object && value.isString() && !value.asString().isEmpty()) {
+                object.put(path[1], change.apply(value.asString()));
+            }
+        }
+        return copy;
     }
 
     @Override
@@ -36,13 +96,14 @@ public final class JdbcTenantStore implements TenantStore {
             h.createUpdate("INSERT INTO tenants (id, hosts, settings) VALUES (:id, :hosts, :settings)")
                     .bind("id", tenant.id())
                     .bind("hosts", Json.write(tenant.hosts()))
-                    .bind("settings", Json.write(tenant.settings()))
+                    .bind("settings", Json.write(transform(Json.MAPPER.valueToTree(tenant.settings()), sealer::seal)))
                     .execute();
         });
     }
 
-    private static Tenant read(ResultSet rs) throws SQLException {
+    private Tenant read(ResultSet rs) throws SQLException {
+        JsonNode settings = transform(Json.MAPPER.readTree(rs.getString("settings")), sealer::open);
         return new Tenant(rs.getString("id"), Json.readStrings(rs.getString("hosts")),
-                Json.MAPPER.readValue(rs.getString("settings"), TenantSettings.class));
+                Json.MAPPER.treeToValue(settings, TenantSettings.class));
     }
 }
