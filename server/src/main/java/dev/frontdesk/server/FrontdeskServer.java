@@ -41,6 +41,7 @@ import dev.frontdesk.server.ops.HealthService;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
 import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
+import dev.frontdesk.server.store.jdbc.JdbcAdministratorStore;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
@@ -137,8 +138,10 @@ public final class FrontdeskServer implements AutoCloseable {
         }
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
-        Administrators administrators = Administrators.bootstrap(new JdbcServerSecretStore(database.jdbi()), hasher,
-                core.authentication(), clock, core.secrets(), config.adminPassword(), password ->
+        Administrators administrators = Administrators.bootstrap(new JdbcAdministratorStore(database.jdbi()),
+                new JdbcServerSecretStore(database.jdbi()), hasher, core.authentication(), core.audit(), clock,
+                core.secrets(), new Administrators.Policy(config.adminBasicAuth(),
+                        config.adminSecondFactor().equals("required")), config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());

@@ -14,7 +14,9 @@ public enum CredentialKind {
     UPSTREAM("login", AuditType.LOGIN_FAILED),
     OPENID("openid", AuditType.LOGIN_FAILED),
     CLIENT_SECRET("client", AuditType.CLIENT_AUTH_FAILED),
-    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED);
+    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED),
+    /** A one-time code (TOTP or recovery code) after a password: counted apart from password guesses. */
+    SECOND_FACTOR("second-factor", AuditType.LOGIN_FAILED);
 
     private final String throttleNamespace;
     private final AuditType failure;

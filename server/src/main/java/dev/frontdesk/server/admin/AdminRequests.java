@@ -20,6 +20,27 @@ final class AdminRequests {
     record PasswordBody(String password) {
     }
 
+    record AdministratorBody(String username, String password, String role, List<String> tenants) {
+        @Override
+        public String toString() {
+            return "AdministratorBody[" + username + ", " + role + "]";
+        }
+    }
+
+    record AdministratorPatch(String password, String role, List<String> tenants) {
+        @Override
+        public String toString() {
+            return "AdministratorPatch[" + role + "]";
+        }
+    }
+
+    record CodeBody(String code) {
+        @Override
+        public String toString() {
+            return "CodeBody[...]";
+        }
+    }
+
     record ClientBody(String clientId, String clientSecret, String name) {
     }
 }

@@ -29,7 +29,9 @@ public record ServerConfig(
         long sweepIntervalSeconds,
         String tlsKeystore,
         String tlsKeystorePassword,
-        boolean accessLog) {
+        boolean accessLog,
+        boolean adminBasicAuth,
+        String adminSecondFactor) {
 
     public ServerConfig {
         host = Objects.requireNonNullElse(host, "0.0.0.0");
@@ -48,12 +50,15 @@ public record ServerConfig(
         Validation.require(maxBodyBytes >= 1024, "maxBodyBytes", "maxBodyBytes must be at least 1024");
         Validation.require(sweepIntervalSeconds >= 1, "sweepIntervalSeconds", "sweepIntervalSeconds must be >= 1");
         new Argon2Parameters(argon2MemoryKiB, argon2Iterations, argon2Parallelism);
+        adminSecondFactor = Objects.requireNonNullElse(adminSecondFactor, "enrolled");
+        Validation.require(adminSecondFactor.equals("enrolled") || adminSecondFactor.equals("required"),
+                "adminSecondFactor", "adminSecondFactor must be enrolled or required");
     }
 
     public static ServerConfig defaults() {
         Argon2Parameters owasp = Argon2Parameters.owasp();
         return new ServerConfig("0.0.0.0", 8080, "./data", null, "", "", null, List.of(), null,
-                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true);
+                owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true, true, "enrolled");
     }
 
     public Argon2Parameters argon2() {

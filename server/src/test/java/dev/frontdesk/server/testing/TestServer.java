@@ -53,13 +53,30 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server with the administrator settings given (Basic for the bootstrap owner, second factor rule). */
+    public static TestServer startWithAdminPolicy(boolean adminBasicAuth, String adminSecondFactor) {
+        try {
+            Path dir = Files.createTempDirectory("frontdesk-test");
+            ServerConfig plain = config(dir, List.of());
+            ServerConfig config = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
+                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, adminBasicAuth, adminSecondFactor);
+            TestServer server = new TestServer(FrontdeskServer.start(config, Clock.systemUTC(), silent()), dir);
+            if (adminBasicAuth) {
+                server.admin().patchSettings("default", TEST_DEFAULTS);
+            }
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A server answering HTTPS only, with the key and certificate of a PKCS#12 keystore. */
     public static TestServer startTls(Path keystore, String password) {
         try {
             Path dir = Files.createTempDirectory("frontdesk-test");
             ServerConfig plain = config(dir, List.of());
             ServerConfig tls = new ServerConfig(plain.host(), 0, plain.dataDir(), null, "", "", null, List.of(),
-                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false);
+                    ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, keystore.toString(), password, false, true, "enrolled");
             return new TestServer(FrontdeskServer.start(tls, Clock.systemUTC(), silent()), dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -68,7 +85,7 @@ public final class TestServer implements AutoCloseable {
 
     public static ServerConfig config(Path dataDir, List<String> trustedProxies) {
         return new ServerConfig("127.0.0.1", 0, dataDir.toString(), null, "", "", null, trustedProxies,
-                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false);
+                ADMIN_PASSWORD, 4096, 1, 1, 64 * 1024, 1, null, null, false, true, "enrolled");
     }
 
     public String baseUrl() {
