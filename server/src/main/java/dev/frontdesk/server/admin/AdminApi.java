@@ -137,7 +137,7 @@ public final class AdminApi implements HttpService {
             switch (administrators.authenticateBasic(basic.get().user(), basic.get().password(),
                     requests.context(req, "admin"))) {
                 case AuthOutcome.Accepted<Administrator> a -> {
-                    proceed(req, res, a.who());
+                    proceed(req, res, a.who(), a.who().isBootstrap());
                     return;
                 }
                 case AuthOutcome.Throttled<Administrator> t ->
@@ -151,7 +151,7 @@ public final class AdminApi implements HttpService {
             case ACCEPTED -> {
                 Optional<Administrator> admin = administrators.find(check.administrator());
                 if (admin.isPresent()) {
-                    proceed(req, res, admin.get());
+                    proceed(req, res, admin.get(), false);
                     return;
                 }
                 Responses.error(res, 401, "unauthorized", null); // deleted since signing in
@@ -174,8 +174,14 @@ public final class AdminApi implements HttpService {
         Responses.error(res, 401, "unauthorized", null);
     }
 
-    private void proceed(ServerRequest req, ServerResponse res, Administrator admin) {
-        boolean enrolmentOnly = !admin.hasSecondFactor() && administrators.policy().secondFactorRequired();
+    /**
+     * Lets the request through as {@code admin}. When a second factor is required and the administrator
+     * has none yet, only its own enrolment is open to it, except through the bootstrap owner's Basic
+     * break-glass path, which the deployment keeps on purpose.
+     */
+    private void proceed(ServerRequest req, ServerResponse res, Administrator admin, boolean breakGlass) {
+        boolean enrolmentOnly = !breakGlass && !admin.hasSecondFactor()
+                && administrators.policy().secondFactorRequired();
         req.context().register(Caller.of(admin, enrolmentOnly));
         res.next();
     }
@@ -197,6 +203,7 @@ public final class AdminApi implements HttpService {
         Map<String, Object> view = new java.util.LinkedHashMap<>();
         view.put("secret", enrolment.secret());
         view.put("otpauthUri", enrolment.uri());
+        view.put("qrCode", QrCodes.svgDataUri(enrolment.uri()));
         Responses.json(res, 201, view);
     }
 
