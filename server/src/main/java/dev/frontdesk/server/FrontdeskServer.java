@@ -42,6 +42,8 @@ import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
 import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.store.jdbc.JdbcAdministratorStore;
+import dev.frontdesk.server.store.jdbc.JdbcAdminClientStore;
+import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
@@ -144,6 +146,8 @@ public final class FrontdeskServer implements AutoCloseable {
                         config.adminSecondFactor().equals("required")), config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
+        AdminClients adminClients = new AdminClients(new JdbcAdminClientStore(database.jdbi()), core.clients(),
+                core.audit(), clock);
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         Requests requests = new Requests(core.tenants(), addresses, config.maxBodyBytes());
         ErrorFrame frame = new ErrorFrame(requests);
@@ -158,8 +162,8 @@ public final class FrontdeskServer implements AutoCloseable {
         Routes.Doors doors = new Routes.Doors(
                 new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
                 new NativeApi(core, requests),
-                new OAuthService(core.clients(), requests),
-                new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
+                new OAuthService(core.clients(), adminClients, requests),
+                new AdminApi(core, requests, administrators, adminClients, consoleService.sessionCheck()),
                 new EgainDialect(core, requests, frame),
                 new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
                         provisioning)),

@@ -3,6 +3,8 @@ package dev.frontdesk.server.admin;
 import dev.frontdesk.core.Frontdesk;
 import static dev.frontdesk.core.admin.AdminPermission.*;
 
+import dev.frontdesk.core.admin.AdminClients;
+import dev.frontdesk.core.admin.AdminGrant;
 import dev.frontdesk.core.admin.AdminPermission;
 import dev.frontdesk.core.admin.AdminRole;
 import dev.frontdesk.core.admin.Administrator;
@@ -61,13 +63,15 @@ public final class AdminApi implements HttpService {
     private final Frontdesk core;
     private final Requests requests;
     private final Administrators administrators;
+    private final AdminClients adminClients;
     private final ConsoleSessionCheck consoleSessions;
 
-    public AdminApi(Frontdesk core, Requests requests, Administrators administrators,
+    public AdminApi(Frontdesk core, Requests requests, Administrators administrators, AdminClients adminClients,
                     ConsoleSessionCheck consoleSessions) {
         this.core = core;
         this.requests = requests;
         this.administrators = administrators;
+        this.adminClients = adminClients;
         this.consoleSessions = consoleSessions;
     }
 
@@ -132,6 +136,25 @@ public final class AdminApi implements HttpService {
     }
 
     private void authenticate(ServerRequest req, ServerResponse res) {
+        Optional<String> bearer = Requests.bearerToken(req);
+        if (bearer.isPresent()) {
+            switch (adminClients.check(bearer.get())) {
+                case AdminClients.BearerCheck.Granted g -> {
+                    AdminGrant grant = g.grant();
+                    req.context().register(new Caller(grant.actorName(), null, grant.role(), grant.tenants(), false));
+                    res.next();
+                }
+                case AdminClients.BearerCheck.NotAdminScoped n -> {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"admin\"");
+                    Responses.error(res, 403, "insufficient_scope", null);
+                }
+                case AdminClients.BearerCheck.Invalid i -> {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+                    Responses.error(res, 401, "invalid_token", null);
+                }
+            }
+            return;
+        }
         Optional<BasicCredentials> basic = Requests.basic(req);
         if (basic.isPresent()) {
             switch (administrators.authenticateBasic(basic.get().user(), basic.get().password(),
@@ -400,10 +423,28 @@ public final class AdminApi implements HttpService {
         Tenant tenant = tenant(req);
         AdminRequests.ClientBody body = JsonBodies.read(requests.body(req), AdminRequests.ClientBody.class);
         Validation.requireText(body.clientId(), "clientId");
+        AdminGrant grant = null;
+        if (body.adminRole() != null) {
+            // a client acting as an administrator is an administrator: only who manages administrators makes one
+            if (!caller(req).may(ADMINISTRATORS_MANAGE, null)) {
+                forbidden(res);
+                return;
+            }
+            if (!tenant.id().equals(Tenant.DEFAULT)) {
+                throw new BadRequest("only clients of the default tenant may have an adminRole", "adminRole");
+            }
+            grant = new AdminGrant(body.clientId(), AdminRole.fromWire(body.adminRole()),
+                    body.tenants() == null ? Set.of() : Set.copyOf(body.tenants()));
+        } else if (body.tenants() != null) {
+            throw new BadRequest("tenants go with an adminRole", "tenants");
+        }
         try {
             NewClient created = core.clients().register(tenant.id(), body.clientId(), body.clientSecret(), body.name(),
                     actor(req));
-            Map<String, Object> view = new java.util.LinkedHashMap<>(AdminViews.client(created.client()));
+            if (grant != null) {
+                adminClients.grant(grant, actor(req));
+            }
+            Map<String, Object> view = new java.util.LinkedHashMap<>(clientView(created.client()));
             view.put("clientSecret", created.clientSecret());
             Responses.json(res, 201, view);
         } catch (ClientStore.DuplicateClient e) {
@@ -411,21 +452,36 @@ public final class AdminApi implements HttpService {
         }
     }
 
+    private Map<String, Object> clientView(dev.frontdesk.core.client.ClientApp client) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>(AdminViews.client(client));
+        adminClients.grantOf(client.tenant(), client.clientId()).ifPresent(g -> {
+            view.put("adminRole", g.role().wireName());
+            view.put("tenants", g.tenants().stream().sorted().toList());
+        });
+        return view;
+    }
+
     private void listClients(ServerRequest req, ServerResponse res) {
-        Responses.json(res, 200, core.clients().all(tenant(req).id()).stream().map(AdminViews::client).toList());
+        Responses.json(res, 200, core.clients().all(tenant(req).id()).stream().map(this::clientView).toList());
     }
 
     private void getClient(ServerRequest req, ServerResponse res) {
         String clientId = req.path().pathParameters().get("clientId");
-        Responses.json(res, 200, AdminViews.client(core.clients().find(tenant(req).id(), clientId)
+        Responses.json(res, 200, clientView(core.clients().find(tenant(req).id(), clientId)
                 .orElseThrow(() -> new NotFound("client"))));
     }
 
     private void deleteClient(ServerRequest req, ServerResponse res) {
         String clientId = req.path().pathParameters().get("clientId");
-        if (!core.clients().delete(tenant(req).id(), clientId, actor(req))) {
+        String tenant = tenant(req).id();
+        if (adminClients.grantOf(tenant, clientId).isPresent() && !caller(req).may(ADMINISTRATORS_MANAGE, null)) {
+            forbidden(res);
+            return;
+        }
+        if (!core.clients().delete(tenant, clientId, actor(req))) {
             throw new NotFound("client");
         }
+        adminClients.revokeGrant(tenant, clientId);
         res.status(204).send();
     }
 

@@ -41,6 +41,6 @@ final class AdminRequests {
         }
     }
 
-    record ClientBody(String clientId, String clientSecret, String name) {
+    record ClientBody(String clientId, String clientSecret, String name, String adminRole, List<String> tenants) {
     }
 }

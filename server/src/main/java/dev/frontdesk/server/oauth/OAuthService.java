@@ -1,5 +1,6 @@
 package dev.frontdesk.server.oauth;
 
+import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.server.http.Requests;
 import io.helidon.webserver.http.HttpRules;
@@ -17,9 +18,9 @@ public final class OAuthService implements HttpService {
     private final TokenEndpoint oauth2;
     private final TokenEndpoint egain;
 
-    public OAuthService(ClientApps clients, Requests requests) {
-        this.oauth2 = new TokenEndpoint(clients, requests, "oauth2");
-        this.egain = new TokenEndpoint(clients, requests, "egain-v19");
+    public OAuthService(ClientApps clients, AdminClients adminClients, Requests requests) {
+        this.oauth2 = new TokenEndpoint(clients, adminClients, requests, "oauth2");
+        this.egain = new TokenEndpoint(clients, adminClients, requests, "egain-v19");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.frontdesk.server.oauth;
 
+import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.core.auth.AuthOutcome;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.client.ClientApps;
@@ -22,15 +23,18 @@ import java.util.Optional;
  * {@code /ws/v19/clientapplications/authentication/oauth2/token}. Clients authenticate with
  * {@code client_secret_basic} or {@code client_secret_post}. At the client's token cap a request is
  * refused (403 {@code access_denied}) unless it carries {@code forceLogin=yes}, which revokes the
- * oldest token. Errors use RFC 6749 §5.2 bodies.
+ * oldest token. Errors use RFC 6749 §5.2 bodies. {@code scope=admin} is granted only to a client of
+ * the {@code default} tenant with an administrator role ({@link AdminClients}); other scopes are ignored.
  */
 public final class TokenEndpoint {
     private final ClientApps clients;
+    private final AdminClients adminClients;
     private final Requests requests;
     private final String channel;
 
-    TokenEndpoint(ClientApps clients, Requests requests, String channel) {
+    TokenEndpoint(ClientApps clients, AdminClients adminClients, Requests requests, String channel) {
         this.clients = clients;
+        this.adminClients = adminClients;
         this.requests = requests;
         this.channel = channel;
     }
@@ -80,6 +84,11 @@ public final class TokenEndpoint {
             error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
             return;
         }
+        boolean adminScope = scopes(form.get("scope")).contains(AdminClients.SCOPE);
+        if (adminScope && !adminClients.mayAskForAdminScope(client)) {
+            error(res, 400, "invalid_scope", "this client has no administrator role");
+            return;
+        }
         boolean force = req.query().first("forceLogin").asOptional().map(v -> v.equalsIgnoreCase("yes")).orElse(false)
                 || "yes".equalsIgnoreCase(form.get("forceLogin"));
         switch (clients.issueToken(client, force, context.withChannel(channel))) {
@@ -88,6 +97,10 @@ public final class TokenEndpoint {
                 body.put("access_token", issued.accessToken());
                 body.put("token_type", "Bearer");
                 body.put("expires_in", issued.lifetime().toSeconds());
+                if (adminScope) {
+                    adminClients.markIssued(issued.token());
+                    body.put("scope", AdminClients.SCOPE);
+                }
                 res.header(HeaderNames.PRAGMA, "no-cache");
                 Responses.json(res, 200, body);
             }
@@ -105,6 +118,10 @@ public final class TokenEndpoint {
             return;
         }
         res.status(204).send();
+    }
+
+    private static java.util.Set<String> scopes(String scope) {
+        return scope == null ? java.util.Set.of() : java.util.Set.of(scope.trim().split(" +"));
     }
 
     static void error(ServerResponse res, int status, String error, String description) {
