@@ -43,6 +43,8 @@ import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.store.jdbc.JdbcAdministratorStore;
 import dev.frontdesk.server.store.jdbc.JdbcAdminClientStore;
+import dev.frontdesk.server.store.jdbc.JdbcAccountTotpStore;
+import dev.frontdesk.core.login.SecondStepLogins;
 import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
@@ -161,7 +163,9 @@ public final class FrontdeskServer implements AutoCloseable {
                 clock);
         Routes.Doors doors = new Routes.Doors(
                 new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry),
-                new NativeApi(core, requests),
+                new NativeApi(core, new SecondStepLogins(new JdbcAccountTotpStore(database.jdbi()), core.logins(),
+                        core.accounts(), core.tenants(), core.authentication(), core.audit(), clock, core.secrets()),
+                        requests),
                 new OAuthService(core.clients(), adminClients, requests),
                 new AdminApi(core, requests, administrators, adminClients, consoleService.sessionCheck()),
                 new EgainDialect(core, requests, frame),

@@ -9,6 +9,8 @@ import dev.frontdesk.core.auth.CredentialKind;
 import dev.frontdesk.core.auth.Verification;
 import dev.frontdesk.core.credential.DummyHash;
 import dev.frontdesk.core.credential.PasswordHasher;
+import dev.frontdesk.core.credential.Totp;
+import dev.frontdesk.core.credential.TotpEnrolment;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.support.Validation;
@@ -83,14 +85,6 @@ public final class Administrators {
         }
 
         record Unavailable() implements SignIn {
-        }
-    }
-
-    /** A TOTP key shown for enrolment; confirmed by the first code. */
-    public record TotpEnrolment(String secret, String uri) {
-        @Override
-        public String toString() {
-            return "TotpEnrolment[...]";
         }
     }
 

@@ -10,7 +10,8 @@ public enum AuditType {
     CLIENT_AUTH_FAILED,
     PASSWORD_CHANGED, PASSWORD_RESET_SENT, PASSWORD_RESET_CONFIRMED, PASSWORD_RESET_FAILED,
     ACCOUNT_REGISTERED, OPENID_LINKED,
-    ADMIN_CHANGE;
+    ADMIN_CHANGE,
+    TOTP_ENROLLED;
 
     public String wireName() {
         String lower = name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param customerSessionLicenses live customer sessions allowed in the tenant; {@code null} = unlimited
  * @param upstreamServers Web Services servers (primary first, then peers) that check SRS credentials;
  *                        empty = Frontdesk checks them itself
+ * @param totpRequiredFor account types ({@code agent}, {@code customer}) that must give a TOTP code on the
+ *                        native login (enrolling at their first login); an account that enrolled one gives it anyway
  */
 public record TenantSettings(
         int maxSessionsPerAccount,
@@ -33,7 +35,8 @@ public record TenantSettings(
         String spamPolicyUrl,
         List<String> upstreamServers,
         ThrottleSettings throttle,
-        PasswordPolicySettings passwordPolicy) {
+        PasswordPolicySettings passwordPolicy,
+        List<String> totpRequiredFor) {
 
     public TenantSettings {
         positive(maxSessionsPerAccount, "maxSessionsPerAccount");
@@ -56,11 +59,14 @@ public record TenantSettings(
         upstreamServers = List.copyOf(Objects.requireNonNullElse(upstreamServers, List.of()));
         throttle = Objects.requireNonNullElse(throttle, ThrottleSettings.defaults());
         passwordPolicy = Objects.requireNonNullElse(passwordPolicy, PasswordPolicySettings.defaults());
+        totpRequiredFor = List.copyOf(Objects.requireNonNullElse(totpRequiredFor, List.of()));
+        totpRequiredFor.forEach(type -> Validation.require(type != null && (type.equals("agent") || type.equals("customer")),
+                "totpRequiredFor", "totpRequiredFor lists account types: agent, customer"));
     }
 
     public static TenantSettings defaults() {
         return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
-                null, "", 3600, null, List.of(), "", "", List.of(), null, null);
+                null, "", 3600, null, List.of(), "", "", List.of(), null, null, List.of());
     }
 
     public Duration idleTimeout() {

@@ -32,6 +32,7 @@ import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.core.tenant.Tenants;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.QrCodes;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
 import dev.frontdesk.server.json.Json;
@@ -222,7 +223,7 @@ public final class AdminApi implements HttpService {
     }
 
     private void beginTotp(ServerRequest req, ServerResponse res) {
-        Administrators.TotpEnrolment enrolment = administrators.beginTotp(caller(req).name(), actor(req));
+        dev.frontdesk.core.credential.TotpEnrolment enrolment = administrators.beginTotp(caller(req).name(), actor(req));
         Map<String, Object> view = new java.util.LinkedHashMap<>();
         view.put("secret", enrolment.secret());
         view.put("otpauthUri", enrolment.uri());

@@ -15,7 +15,7 @@ class ResetLinksTest {
                 d.maxTokensPerClient(), corsOrigins, d.srsPingTimeoutSeconds(), d.customerSessionLicenses(),
                 d.defaultLanguage(), d.mail(), passwordResetUrl, d.passwordResetLifetimeSeconds(), d.ldap(),
                 d.openIdProviders(), d.broadcastMessage(), d.spamPolicyUrl(), d.upstreamServers(), d.throttle(),
-                d.passwordPolicy());
+                d.passwordPolicy(), d.totpRequiredFor());
         return new Tenant("t1", hosts, settings);
     }
 

@@ -1,4 +1,4 @@
-package dev.frontdesk.server.admin;
+package dev.frontdesk.server.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * QR codes (ISO/IEC 18004) for TOTP enrolment, drawn as an SVG data URI the console shows as an image.
+ * QR codes (ISO/IEC 18004) for TOTP enrolment (admin API and native API), drawn as an SVG data URI.
  *
  * <p>Written here because no QR library is available to this build; it does only what an
  * {@code otpauth://} URI needs: byte mode, error correction level M, versions 1 to 10 (up to 213
@@ -15,7 +15,7 @@ import java.util.List;
  * are the standard's: data bits, Reed-Solomon blocks over GF(256) interleaved, function patterns,
  * zig-zag placement, the mask with the lowest penalty (rules 1, 2 and 4), then format and version bits.
  */
-final class QrCodes {
+public final class QrCodes {
     private static final int MAX_VERSION = 10;
     /** Level M, by version (index 0 unused). */
     private static final int[] ECC_PER_BLOCK = {-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26};
@@ -33,7 +33,7 @@ final class QrCodes {
     }
 
     /** {@code data:image/svg+xml;base64,...} of the text's QR code, or null when the text is too long. */
-    static String svgDataUri(String text) {
+    public static String svgDataUri(String text) {
         boolean[][] modules = encode(text.getBytes(StandardCharsets.UTF_8));
         if (modules == null) {
             return null;
@@ -43,7 +43,7 @@ final class QrCodes {
     }
 
     /** The modules (true = dark), row by row; null when the data does not fit version 10-M. */
-    static boolean[][] encode(byte[] data) {
+    public static boolean[][] encode(byte[] data) {
         for (int version = 1; version <= MAX_VERSION; version++) {
             int countBits = version <= 9 ? 8 : 16;
             int capacityBits = dataCodewords(version) * 8;

@@ -1,4 +1,4 @@
-package dev.frontdesk.server.admin;
+package dev.frontdesk.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

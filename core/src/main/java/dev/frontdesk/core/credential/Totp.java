@@ -1,4 +1,4 @@
-package dev.frontdesk.core.admin;
+package dev.frontdesk.core.credential;
 
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -85,7 +85,7 @@ public final class Totp {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static String base32(byte[] bytes) {
+    public static String base32(byte[] bytes) {
         StringBuilder out = new StringBuilder();
         int buffer = 0;
         int bits = 0;

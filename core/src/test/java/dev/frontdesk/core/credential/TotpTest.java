@@ -1,4 +1,4 @@
-package dev.frontdesk.core.admin;
+package dev.frontdesk.core.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
