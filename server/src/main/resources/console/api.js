@@ -63,8 +63,12 @@ async function call(method, url, body, options = {}) {
   return parsed;
 }
 
-export async function signIn(username, password) {
-  const session = await call('POST', SESSION, { username, password }, { signIn: true });
+export async function signIn(username, password, code) {
+  const body = { username, password };
+  if (code) {
+    body.code = code;
+  }
+  const session = await call('POST', SESSION, body, { signIn: true });
   csrfToken = session.csrfToken;
   return session;
 }
@@ -103,7 +107,19 @@ function query(params) {
 
 const t = (tenant) => ADMIN + '/tenants/' + encodeURIComponent(tenant);
 
+const adm = (username) => ADMIN + '/administrators/' + encodeURIComponent(username);
+
 export const admin = {
+  me: () => call('GET', ADMIN + '/me'),
+  beginTotp: () => call('POST', ADMIN + '/me/totp'),
+  confirmTotp: (code) => call('PUT', ADMIN + '/me/totp', { code }),
+  newRecoveryCodes: () => call('POST', ADMIN + '/me/recovery-codes'),
+  administrators: () => call('GET', ADMIN + '/administrators'),
+  createAdministrator: (body) => call('POST', ADMIN + '/administrators', body),
+  patchAdministrator: (username, patch) => call('PATCH', adm(username), patch),
+  deleteAdministrator: (username) => call('DELETE', adm(username)),
+  removeSecondFactors: (username) => call('DELETE', adm(username) + '/second-factors'),
+
   tenants: () => call('GET', ADMIN + '/tenants'),
   tenant: (tenant) => call('GET', t(tenant)),
   patchSettings: (tenant, patch) => call('PATCH', t(tenant) + '/settings', patch),
