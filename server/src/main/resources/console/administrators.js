@@ -11,10 +11,11 @@ export async function render(ctx) {
     const columns = [
       { label: 'User', cell: (a) => h('span', { class: 'mono' }, a.username) },
       { label: 'Role', cell: (a) => a.role + (a.tenants.length ? ' (' + a.tenants.join(', ') + ')' : '') },
-      { label: 'Second factor', cell: (a) => (a.totp ? 'TOTP' : 'none') },
+      { label: 'Second factor', cell: (a) => [a.totp ? 'TOTP' : null, a.passkeys ? a.passkeys + ' passkey(s)' : null]
+        .filter((x) => x).join(', ') || 'none' },
       { label: 'Created', cell: (a) => time(a.createdAt) },
       { label: 'Actions', className: 'actions-cell', cell: (a) => [
-        a.totp ? h('button', { type: 'button', class: 'button small secondary', 'data-needs': 'administrators-manage',
+        a.totp || a.passkeys ? h('button', { type: 'button', class: 'button small secondary', 'data-needs': 'administrators-manage',
           'aria-label': 'Reset second factor of ' + a.username, onclick: () => reset(a) }, 'Reset factor') : null,
         a.bootstrap ? null : h('button', { type: 'button', class: 'button small danger',
           'data-needs': 'administrators-manage', 'aria-label': 'Delete administrator ' + a.username,

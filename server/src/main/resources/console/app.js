@@ -315,9 +315,31 @@ function renderSignIn(message) {
       }
       password.value = '';
       code.value = '';
+      if (e.status === 401 && e.message === 'passkey_required') {
+        showFormError(form, { message: 'passkey_required' });
+        passkey.focus();
+        return;
+      }
       showFormError(form, e.status === 401 ? { message: 'invalid_credentials', field: 'password' } : e);
     } finally {
       submit.disabled = false;
+    }
+  });
+  const passkey = h('button', { type: 'button', class: 'button secondary', id: 'passkey-signin' },
+    'Sign in with a passkey');
+  passkey.addEventListener('click', async () => {
+    clearFormErrors(form);
+    passkey.disabled = true;
+    try {
+      state.session = await api.signInWithPasskey();
+      state.me = null;
+      const target = state.wanted && state.wanted !== '#/signin' ? state.wanted : '#/tenants';
+      state.wanted = null;
+      go(target);
+    } catch (e) {
+      showFormError(form, e.status ? e : { message: 'The passkey sign-in did not complete.' });
+    } finally {
+      passkey.disabled = false;
     }
   });
   clear(main).appendChild(h('section', { class: 'signin' },
@@ -326,6 +348,7 @@ function renderSignIn(message) {
     pageHeader('Sign in to the admin console'),
     message ? h('p', { class: 'notice', role: 'status' }, message) : null,
     form,
+    window.PublicKeyCredential ? h('p', { class: 'center' }, passkey) : null,
     h('p', { class: 'hint center' }, 'The console signs you out after 15 minutes without activity and after 8 hours at most.')));
   password.focus();
 }

@@ -1,7 +1,7 @@
 // My sign-in: the signed-in administrator's second factor. Enrolment shows a QR code and the key,
 // is confirmed with a first code, and then shows the recovery codes once.
 
-import { admin } from './api.js';
+import { admin, addPasskey } from './api.js';
 import { h, clear, field, formAlert, showFormError, clearFormErrors, toast, pageHeader } from './dom.js';
 
 export async function render(ctx) {
@@ -56,9 +56,26 @@ export async function render(ctx) {
   });
   const renew = me.totp ? h('button', { type: 'button', class: 'button secondary', id: 'new-recovery-codes',
     onclick: async () => showCodes((await admin.newRecoveryCodes()).recoveryCodes) }, 'New recovery codes') : null;
+  const passkeyButton = h('button', { type: 'button', class: 'button secondary', id: 'add-passkey' }, 'Add a passkey');
+  passkeyButton.addEventListener('click', async () => {
+    passkeyButton.disabled = true;
+    try {
+      await addPasskey();
+      ctx.onEnrolled();
+      clear(box).appendChild(h('p', { class: 'notice', role: 'status', id: 'passkey-added' },
+        'Passkey added. Sign in with it next time.'));
+      toast('Passkey added.', 'success');
+    } catch (e) {
+      clear(box).appendChild(h('p', { role: 'alert', id: 'passkey-error' }, 'The passkey was not added: '
+        + (e.message || e.name)));
+    } finally {
+      passkeyButton.disabled = false;
+    }
+  });
   clear(ctx.main).appendChild(h('section', {}, pageHeader('My sign-in'),
     h('p', { class: 'lead' }, 'Signed in as ', h('strong', { id: 'me-name' }, me.username), ' (' + me.role + ').'),
     me.enrolmentRequired ? h('p', { class: 'notice', role: 'status', id: 'enrolment-required' },
       'This deployment requires a second factor: set one up to continue.') : null,
-    status, h('div', { class: 'actions' }, start, renew), box));
+    status, h('p', { id: 'passkey-status' }, me.passkeys + ' passkey(s).'),
+    h('div', { class: 'actions' }, start, passkeyButton, renew), box));
 }

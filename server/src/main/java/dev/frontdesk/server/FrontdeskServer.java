@@ -42,6 +42,7 @@ import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
 import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
 import dev.frontdesk.server.store.jdbc.JdbcAdministratorStore;
+import dev.frontdesk.server.store.webauthn.WebAuthn4jPasskeys;
 import dev.frontdesk.server.store.jdbc.JdbcAdminClientStore;
 import dev.frontdesk.server.store.jdbc.JdbcAccountTotpStore;
 import dev.frontdesk.core.login.SecondStepLogins;
@@ -143,7 +144,7 @@ public final class FrontdeskServer implements AutoCloseable {
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
         Administrators administrators = Administrators.bootstrap(new JdbcAdministratorStore(database.jdbi()),
-                new JdbcServerSecretStore(database.jdbi()), hasher, core.authentication(), core.audit(), clock,
+                new WebAuthn4jPasskeys(), new JdbcServerSecretStore(database.jdbi()), hasher, core.authentication(), core.audit(), clock,
                 core.secrets(), new Administrators.Policy(config.adminBasicAuth(),
                         config.adminSecondFactor().equals("required")), config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  * comes from the deployment ({@code FRONTDESK_ADMIN_PASSWORD} or the generated one). {@code totpSecret}
  * is the confirmed TOTP key (Base32), {@code totpPending} one shown for enrolment and not yet
  * confirmed by a code; {@code totpLastStep} the newest time step a code was accepted for, so no code
- * is accepted twice.
+ * is accepted twice; {@code passkeys} how many WebAuthn credentials it has.
  */
 public record Administrator(String username, AdminRole role, Set<String> tenants, String passwordHash,
-                            Instant createdAt, String totpSecret, String totpPending, long totpLastStep) {
+                            Instant createdAt, String totpSecret, String totpPending, long totpLastStep,
+                            int passkeys) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
 
     public Administrator {
@@ -41,8 +42,9 @@ public record Administrator(String username, AdminRole role, Set<String> tenants
         return Administrators.BOOTSTRAP.equals(username);
     }
 
+    /** TOTP or a passkey. */
     public boolean hasSecondFactor() {
-        return totpSecret != null;
+        return totpSecret != null || passkeys > 0;
     }
 
     /** True when the role allows the permission and, for a tenant-admin, the tenant is one of its own. */
@@ -55,15 +57,17 @@ public record Administrator(String username, AdminRole role, Set<String> tenants
 
     public Administrator with(AdminRole newRole, Set<String> newTenants) {
         return new Administrator(username, newRole, newTenants, passwordHash, createdAt, totpSecret, totpPending,
-                totpLastStep);
+                totpLastStep, passkeys);
     }
 
     public Administrator withPasswordHash(String hash) {
-        return new Administrator(username, role, tenants, hash, createdAt, totpSecret, totpPending, totpLastStep);
+        return new Administrator(username, role, tenants, hash, createdAt, totpSecret, totpPending, totpLastStep,
+                passkeys);
     }
 
     public Administrator withTotp(String secret, String pending) {
-        return new Administrator(username, role, tenants, passwordHash, createdAt, secret, pending, totpLastStep);
+        return new Administrator(username, role, tenants, passwordHash, createdAt, secret, pending, totpLastStep,
+                passkeys);
     }
 
     @Override

@@ -31,6 +31,16 @@ public interface AdministratorStore {
 
     int recoveryCodesLeft(String username);
 
+    void insertPasskey(Passkey passkey);
+
+    Optional<Passkey> findPasskey(String credentialId);
+
+    List<Passkey> passkeysOf(String username);
+
+    void updateSignCount(String credentialId, long signCount);
+
+    void deletePasskeys(String username);
+
     final class DuplicateAdministrator extends RuntimeException {
         public DuplicateAdministrator(String username) {
             super("administrator already exists: " + username);

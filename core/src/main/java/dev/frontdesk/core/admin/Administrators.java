@@ -78,6 +78,10 @@ public final class Administrators {
         record CodeRequired() implements SignIn {
         }
 
+        /** The password is right, but this administrator's factor is a passkey: sign in with it instead. */
+        record PasskeyRequired() implements SignIn {
+        }
+
         record Refused() implements SignIn {
         }
 
@@ -98,13 +102,19 @@ public final class Administrators {
     private final Policy policy;
     private final DummyHash dummyHash;
     private final Map<String, Remembered> recentlyVerified = new ConcurrentHashMap<>();
+    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final PasskeyVerifier passkeys;
+    public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_CHALLENGES = 10_000;
 
     private record Remembered(String digest, Instant until) {
     }
 
-    private Administrators(AdministratorStore store, PasswordHasher hasher, Supplier<String> bootstrapHash,
-                           Authentication authentication, Audit audit, Clock clock, Policy policy) {
+    private Administrators(AdministratorStore store, PasskeyVerifier passkeys, PasswordHasher hasher,
+                           Supplier<String> bootstrapHash, Authentication authentication, Audit audit, Clock clock,
+                           Policy policy) {
         this.store = store;
+        this.passkeys = passkeys;
         this.hasher = hasher;
         this.bootstrapHash = bootstrapHash;
         this.authentication = authentication;
@@ -116,14 +126,15 @@ public final class Administrators {
     }
 
     /** @param generatedPassword receives a newly generated password, to print once */
-    public static Administrators bootstrap(AdministratorStore store, ServerSecretStore secretStore,
+    public static Administrators bootstrap(AdministratorStore store, PasskeyVerifier passkeys,
+                                           ServerSecretStore secretStore,
                                            PasswordHasher hasher, Authentication authentication, Audit audit,
                                            Clock clock, Secrets secrets, Policy policy, String configuredPassword,
                                            Consumer<String> generatedPassword) {
         if (store.find(BOOTSTRAP).isEmpty()) {
             try {
                 store.insert(new Administrator(BOOTSTRAP, AdminRole.OWNER, Set.of(), null, clock.instant(), null, null,
-                        0));
+                        0, 0));
             } catch (AdministratorStore.DuplicateAdministrator raced) {
                 // another node made it first
             }
@@ -145,7 +156,7 @@ public final class Administrators {
                 hash = () -> made;
             }
         }
-        return new Administrators(store, hasher, hash, authentication, audit, clock, policy);
+        return new Administrators(store, passkeys, hasher, hash, authentication, audit, clock, policy);
     }
 
     public Policy policy() {
@@ -239,6 +250,9 @@ public final class Administrators {
             }
         }
         if (admin.hasSecondFactor()) {
+            if (admin.totpSecret() == null) {
+                return new SignIn.PasskeyRequired();
+            }
             if (code == null || code.isBlank()) {
                 return new SignIn.CodeRequired();
             }
@@ -360,6 +374,7 @@ public final class Administrators {
         Administrator admin = require(username);
         store.update(admin.withTotp(null, null));
         store.replaceRecoveryCodes(admin.username(), List.of());
+        store.deletePasskeys(admin.username());
         recentlyVerified.remove(admin.username());
         audit.record(AuditType.ADMIN_CHANGE, SCOPE, admin.username(), actor, "second factors removed");
         return admin.hasSecondFactor();
@@ -387,6 +402,119 @@ public final class Administrators {
         return clean.length() == 16 && clean.chars().allMatch(c -> Character.digit(c, 16) >= 0) ? clean : null;
     }
 
+    // ---- passkeys (WebAuthn) ----------------------------------------------------------------------
+
+    /** What the browser needs to create a passkey: a fresh challenge, the user handle, the keys it has. */
+    public record PasskeyCreation(byte[] challenge, byte[] userHandle, String username, List<String> existing) {
+    }
+
+    /**
+     * Starts adding a passkey for a signed-in administrator. The challenge (256 random bits) is kept in
+     * memory for {@link #CHALLENGE_LIFETIME} and used once; behind a load balancer the ceremony's two
+     * requests must reach the same node (sticky sessions), like the console session itself.
+     */
+    public PasskeyCreation beginPasskey(String username) {
+        Administrator admin = require(username);
+        byte[] challenge = newChallenge(admin.username());
+        return new PasskeyCreation(challenge, admin.username().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                admin.username(), store.passkeysOf(admin.username()).stream().map(Passkey::credentialId).toList());
+    }
+
+    /** Verifies the browser's attestation for the pending challenge and stores the passkey. */
+    public boolean finishPasskey(String username, byte[] clientDataJson, byte[] attestationObject,
+                                 PasskeyVerifier.RelyingParty rp, RequestContext actor) {
+        Administrator admin = require(username);
+        byte[] challenge = takeChallenge(admin.username());
+        if (challenge == null) {
+            return false;
+        }
+        Optional<PasskeyVerifier.Registered> registered = passkeys.verifyRegistration(clientDataJson, attestationObject,
+                challenge, rp);
+        if (registered.isEmpty()) {
+            return false;
+        }
+        store.insertPasskey(new Passkey(registered.get().credentialId(), admin.username(), registered.get().material(),
+                registered.get().signCount(), clock.instant()));
+        audit.record(AuditType.ADMIN_CHANGE, SCOPE, admin.username(), actor, "passkey added");
+        return true;
+    }
+
+    /** A challenge for a passkey sign-in (discoverable credentials: no user name asked first). */
+    public byte[] beginPasskeySignIn() {
+        return newChallenge(null);
+    }
+
+    /**
+     * A console sign-in with a passkey: the credential names the administrator; the assertion (with
+     * user verification) is the whole proof, so it counts as a sign-in with a second factor. It goes
+     * through the one authentication step, throttled per administrator and address.
+     */
+    public SignIn passkeySignIn(byte[] challenge, byte[] credentialId, byte[] clientDataJson, byte[] authenticatorData,
+                                byte[] signature, byte[] userHandle, PasskeyVerifier.RelyingParty rp,
+                                RequestContext context) {
+        String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(challenge);
+        Challenge pending = challenges.remove(key);
+        if (pending == null || pending.username() != null || !clock.instant().isBefore(pending.until())) {
+            return new SignIn.Refused();
+        }
+        String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(credentialId);
+        Optional<Passkey> passkey = id.length() > 1400 ? Optional.empty() : store.findPasskey(id);
+        Attempt attempt = new Attempt(SCOPE, CredentialKind.SECOND_FACTOR, passkey.map(Passkey::username).orElse("(passkey)"),
+                context);
+        AuthOutcome<Administrator> outcome = authentication.authenticate(attempt, ThrottleSettings.defaults(), () -> {
+            if (passkey.isEmpty()) {
+                return Verification.rejected("unknown passkey");
+            }
+            OptionalLong count = passkeys.verifyAssertion(credentialId, clientDataJson, authenticatorData, signature,
+                    userHandle, passkey.get().material(), passkey.get().signCount(), challenge, rp);
+            Optional<Administrator> admin = store.find(passkey.get().username());
+            if (count.isEmpty() || admin.isEmpty()) {
+                return Verification.rejected("passkey assertion refused");
+            }
+            store.updateSignCount(id, count.getAsLong());
+            return Verification.verified(admin.get());
+        });
+        return switch (outcome) {
+            case AuthOutcome.Accepted<Administrator> a -> {
+                audit.record(AuditType.LOGIN_SUCCEEDED, SCOPE, a.who().username(), context, "console: passkey");
+                yield new SignIn.SignedIn(a.who(), false);
+            }
+            case AuthOutcome.Throttled<Administrator> t -> new SignIn.Throttled(t.retryAfter());
+            case AuthOutcome.Unavailable<Administrator> u -> new SignIn.Unavailable();
+            case AuthOutcome.Refused<Administrator> r -> new SignIn.Refused();
+        };
+    }
+
+    private record Challenge(String username, Instant until) {
+    }
+
+    private byte[] newChallenge(String username) {
+        Instant now = clock.instant();
+        challenges.values().removeIf(c -> !now.isBefore(c.until()));
+        if (challenges.size() > MAX_CHALLENGES) {
+            challenges.clear(); // a flood of unanswered ceremonies: start over rather than grow
+        }
+        byte[] challenge = new byte[32];
+        random.nextBytes(challenge);
+        if (username != null) {
+            challenges.values().removeIf(c -> username.equals(c.username()));
+        }
+        challenges.put(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(challenge),
+                new Challenge(username, now.plus(CHALLENGE_LIFETIME)));
+        return challenge;
+    }
+
+    private byte[] takeChallenge(String username) {
+        Instant now = clock.instant();
+        for (var entry : challenges.entrySet()) {
+            if (username.equals(entry.getValue().username()) && challenges.remove(entry.getKey(), entry.getValue())) {
+                return now.isBefore(entry.getValue().until())
+                        ? java.util.Base64.getUrlDecoder().decode(entry.getKey()) : null;
+            }
+        }
+        return null;
+    }
+
     // ---- management -------------------------------------------------------------------------------
 
     public Administrator create(String username, String password, AdminRole role, Set<String> tenants,
@@ -394,7 +522,7 @@ public final class Administrators {
         String name = Administrator.normalize(username);
         requirePassword(password);
         Administrator admin = new Administrator(name, role, tenants, hasher.hash(password), clock.instant(), null,
-                null, 0);
+                null, 0, 0);
         store.insert(admin);
         audit.record(AuditType.ADMIN_CHANGE, SCOPE, name, actor, "administrator created: " + role.wireName()
                 + (admin.tenants().isEmpty() ? "" : " " + String.join(",", admin.tenants())));

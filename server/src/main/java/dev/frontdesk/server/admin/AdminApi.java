@@ -88,6 +88,8 @@ public final class AdminApi implements HttpService {
                 .post("/me/totp", allow(SELF, this::beginTotp))
                 .put("/me/totp", allow(SELF, this::confirmTotp))
                 .post("/me/recovery-codes", allow(SELF, this::newRecoveryCodes))
+                .post("/me/passkeys/options", allow(SELF, this::passkeyOptions))
+                .post("/me/passkeys", allow(SELF, this::addPasskey))
                 .post("/administrators", allow(ADMINISTRATORS_MANAGE, this::createAdministrator))
                 .get("/administrators", allow(ADMINISTRATORS_READ, this::listAdministrators))
                 .get("/administrators/{username}", allow(ADMINISTRATORS_READ, this::getAdministrator))
@@ -219,6 +221,7 @@ public final class AdminApi implements HttpService {
                 : caller.role().permissions().stream().map(AdminPermission::wireName).toList());
         view.put("enrolmentRequired", caller.enrolmentOnly());
         view.put("recoveryCodesLeft", administrators.recoveryCodesLeft(caller.name()));
+        view.put("passkeys", caller.administrator().passkeys());
         Responses.json(res, 200, view);
     }
 
@@ -242,6 +245,47 @@ public final class AdminApi implements HttpService {
                 res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
                 Responses.error(res, 429, "too_many_attempts", null);
             }
+        }
+    }
+
+    /** PublicKeyCredentialCreationOptions for navigator.credentials.create (binary values base64url). */
+    private void passkeyOptions(ServerRequest req, ServerResponse res) {
+        Administrators.PasskeyCreation creation = administrators.beginPasskey(caller(req).name());
+        var rp = requests.relyingParty(req);
+        Map<String, Object> options = new java.util.LinkedHashMap<>();
+        options.put("challenge", B64.encodeToString(creation.challenge()));
+        options.put("rp", Map.of("id", rp.rpId(), "name", "Frontdesk"));
+        options.put("user", Map.of("id", B64.encodeToString(creation.userHandle()), "name", creation.username(),
+                "displayName", creation.username()));
+        options.put("pubKeyCredParams", List.of(Map.of("type", "public-key", "alg", -7),
+                Map.of("type", "public-key", "alg", -257)));
+        options.put("excludeCredentials", creation.existing().stream()
+                .map(id -> Map.of("type", "public-key", "id", id)).toList());
+        options.put("authenticatorSelection", Map.of("residentKey", "required", "userVerification", "required"));
+        options.put("attestation", "none");
+        options.put("timeout", Administrators.CHALLENGE_LIFETIME.toMillis());
+        Responses.json(res, 200, options);
+    }
+
+    private void addPasskey(ServerRequest req, ServerResponse res) {
+        AdminRequests.PasskeyBody body = JsonBodies.read(requests.body(req), AdminRequests.PasskeyBody.class);
+        boolean added = administrators.finishPasskey(caller(req).name(), bytes(body.clientDataJSON(), "clientDataJSON"),
+                bytes(body.attestationObject(), "attestationObject"), requests.relyingParty(req), actor(req));
+        if (!added) {
+            Responses.error(res, 400, "passkey_refused", null);
+            return;
+        }
+        res.status(201).send();
+    }
+
+    private static final java.util.Base64.Encoder B64 = java.util.Base64.getUrlEncoder().withoutPadding();
+
+    private static byte[] bytes(String base64url, String field) {
+        try {
+            Validation.requireText(base64url, field);
+            return java.util.Base64.getUrlDecoder().decode(base64url);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(field + " must be base64url", field);
         }
     }
 

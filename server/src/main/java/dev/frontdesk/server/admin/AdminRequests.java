@@ -34,6 +34,9 @@ final class AdminRequests {
         }
     }
 
+    record PasskeyBody(String id, String clientDataJSON, String attestationObject, List<String> transports) {
+    }
+
     record CodeBody(String code) {
         @Override
         public String toString() {

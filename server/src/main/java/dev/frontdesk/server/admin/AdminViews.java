@@ -59,7 +59,8 @@ final class AdminViews {
         view.put("role", a.role().wireName());
         view.put("tenants", a.tenants().stream().sorted().toList());
         view.put("bootstrap", a.isBootstrap());
-        view.put("totp", a.hasSecondFactor());
+        view.put("totp", a.totpSecret() != null);
+        view.put("passkeys", a.passkeys());
         view.put("createdAt", a.createdAt().toString());
         return view;
     }

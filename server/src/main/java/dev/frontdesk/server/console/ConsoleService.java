@@ -67,6 +67,8 @@ public final class ConsoleService implements HttpService {
         rules.any(this::securityHeaders)
                 .get("/", this::index)
                 .post("/api/session", this::signIn)
+                .post("/api/passkey/options", this::passkeyOptions)
+                .post("/api/passkey", this::passkeySignIn)
                 .get("/api/session", this::current)
                 .delete("/api/session", this::signOut)
                 .get("/{file}", this::asset)
@@ -131,6 +133,10 @@ public final class ConsoleService implements HttpService {
         Administrator admin;
         switch (administrators.signIn(username, password, body.code(), requests.context(req, "console"))) {
             case Administrators.SignIn.SignedIn s -> admin = s.administrator();
+            case Administrators.SignIn.PasskeyRequired p -> {
+                Responses.error(res, 401, "passkey_required", null);
+                return;
+            }
             case Administrators.SignIn.CodeRequired c -> {
                 // the password was right: the console asks for the code and sends both again
                 Responses.error(res, 401, "code_required", "code");
@@ -151,11 +157,72 @@ public final class ConsoleService implements HttpService {
                 return;
             }
         }
+        open(req, res, admin);
+    }
+
+    private void open(ServerRequest req, ServerResponse res, Administrator admin) {
         guard.sessionId(req).ifPresent(sessions::end);
         ConsoleSessions.Opened opened = sessions.open(admin.username());
         cookies.set(req, res, ConsoleGuard.COOKIE, opened.id());
-        LOG.info("console sign-in from {}", ip);
+        LOG.info("console sign-in from {}", requests.clientIp(req));
         Responses.json(res, 201, view(opened.csrfToken(), opened.entry()));
+    }
+
+    record PasskeyAssertion(String challenge, String id, String clientDataJSON, String authenticatorData,
+                            String signature, String userHandle) {
+    }
+
+    /** PublicKeyCredentialRequestOptions for navigator.credentials.get (discoverable credentials). */
+    private void passkeyOptions(ServerRequest req, ServerResponse res) {
+        if (!guard.sameOrigin(req)) {
+            Responses.error(res, 403, "origin_not_allowed", null);
+            return;
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("challenge", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(administrators.beginPasskeySignIn()));
+        options.put("rpId", requests.relyingParty(req).rpId());
+        options.put("userVerification", "required");
+        options.put("timeout", Administrators.CHALLENGE_LIFETIME.toMillis());
+        Responses.json(res, 200, options);
+    }
+
+    private void passkeySignIn(ServerRequest req, ServerResponse res) {
+        String type = Requests.mediaType(req);
+        if (!type.equals("application/json")) {
+            throw BadRequest.unsupportedMediaType(type.isEmpty() ? "(none)" : type);
+        }
+        if (!guard.sameOrigin(req)) {
+            Responses.error(res, 403, "origin_not_allowed", null);
+            return;
+        }
+        PasskeyAssertion body = JsonBodies.read(requests.body(req), PasskeyAssertion.class);
+        Administrators.SignIn outcome;
+        try {
+            java.util.Base64.Decoder d = java.util.Base64.getUrlDecoder();
+            outcome = administrators.passkeySignIn(d.decode(text(body.challenge())), d.decode(text(body.id())),
+                    d.decode(text(body.clientDataJSON())), d.decode(text(body.authenticatorData())),
+                    d.decode(text(body.signature())), body.userHandle() == null ? null : d.decode(body.userHandle()),
+                    requests.relyingParty(req), requests.context(req, "console"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("the assertion's values must be base64url", null);
+        }
+        switch (outcome) {
+            case Administrators.SignIn.SignedIn s -> open(req, res, s.administrator());
+            case Administrators.SignIn.Throttled t -> {
+                res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                Responses.error(res, 429, "too_many_attempts", null);
+            }
+            case Administrators.SignIn.Unavailable u -> Responses.error(res, 503, "unavailable", null);
+            default -> Responses.error(res, 401, "passkey_refused", null);
+        }
+    }
+
+    private static String text(String value) {
+        if (value == null) {
+            throw new BadRequest("a value of the assertion is missing", null);
+        }
+        return value;
     }
 
     private void current(ServerRequest req, ServerResponse res) {

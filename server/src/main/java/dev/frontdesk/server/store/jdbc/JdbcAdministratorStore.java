@@ -3,6 +3,7 @@ package dev.frontdesk.server.store.jdbc;
 import dev.frontdesk.core.admin.AdminRole;
 import dev.frontdesk.core.admin.Administrator;
 import dev.frontdesk.core.admin.AdministratorStore;
+import dev.frontdesk.core.admin.Passkey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * even when two nodes race with it.
  */
 public final class JdbcAdministratorStore implements AdministratorStore {
+    private static final String SELECT_ADMIN = "SELECT a.*, (SELECT COUNT(*) FROM admin_passkeys p"
+            + " WHERE p.username = a.username) AS passkeys FROM administrators a";
     private final Jdbi jdbi;
 
     public JdbcAdministratorStore(Jdbi jdbi) {
@@ -28,13 +31,13 @@ public final class JdbcAdministratorStore implements AdministratorStore {
 
     @Override
     public Optional<Administrator> find(String username) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM administrators WHERE username = :name")
+        return jdbi.withHandle(h -> h.createQuery(SELECT_ADMIN + " WHERE a.username = :name")
                 .bind("name", username).map((rs, ctx) -> read(rs)).findOne());
     }
 
     @Override
     public List<Administrator> findAll() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM administrators ORDER BY username")
+        return jdbi.withHandle(h -> h.createQuery(SELECT_ADMIN + " ORDER BY a.username")
                 .map((rs, ctx) -> read(rs)).list());
     }
 
@@ -73,6 +76,7 @@ public final class JdbcAdministratorStore implements AdministratorStore {
         return jdbi.inTransaction(h -> {
             h.createUpdate("DELETE FROM administrator_recovery_codes WHERE username = :name").bind("name", username)
                     .execute();
+            h.createUpdate("DELETE FROM admin_passkeys WHERE username = :name").bind("name", username).execute();
             return h.createUpdate("DELETE FROM administrators WHERE username = :name").bind("name", username)
                     .execute() > 0;
         });
@@ -111,6 +115,44 @@ public final class JdbcAdministratorStore implements AdministratorStore {
                 .bind("name", username).mapTo(Integer.class).one());
     }
 
+    @Override
+    public void insertPasskey(Passkey p) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO admin_passkeys (credential_id, username, material, sign_count, created_at)
+                        VALUES (:id, :name, :material, :count, :createdAt)""")
+                .bind("id", p.credentialId()).bind("name", p.username()).bind("material", p.material())
+                .bind("count", p.signCount()).bind("createdAt", p.createdAt().toEpochMilli()).execute());
+    }
+
+    @Override
+    public Optional<Passkey> findPasskey(String credentialId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_passkeys WHERE credential_id = :id")
+                .bind("id", credentialId).map((rs, ctx) -> passkey(rs)).findOne());
+    }
+
+    @Override
+    public List<Passkey> passkeysOf(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_passkeys WHERE username = :name ORDER BY created_at")
+                .bind("name", username).map((rs, ctx) -> passkey(rs)).list());
+    }
+
+    @Override
+    public void updateSignCount(String credentialId, long signCount) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE admin_passkeys SET sign_count = :count WHERE credential_id = :id")
+                .bind("id", credentialId).bind("count", signCount).execute());
+    }
+
+    @Override
+    public void deletePasskeys(String username) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM admin_passkeys WHERE username = :name")
+                .bind("name", username).execute());
+    }
+
+    private static Passkey passkey(ResultSet rs) throws SQLException {
+        return new Passkey(rs.getString("credential_id"), rs.getString("username"), rs.getString("material"),
+                rs.getLong("sign_count"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
     private static String tenants(Administrator a) {
         return String.join(",", a.tenants());
     }
@@ -121,6 +163,7 @@ public final class JdbcAdministratorStore implements AdministratorStore {
                 : Arrays.stream(tenants.split(",")).collect(Collectors.toUnmodifiableSet());
         return new Administrator(rs.getString("username"), AdminRole.fromWire(rs.getString("role")), set,
                 rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.getString("totp_secret"), rs.getString("totp_pending"), rs.getLong("totp_last_step"));
+                rs.getString("totp_secret"), rs.getString("totp_pending"), rs.getLong("totp_last_step"),
+                rs.getInt("passkeys"));
     }
 }
