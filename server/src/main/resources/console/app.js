@@ -320,7 +320,8 @@ function renderSignIn(message) {
         passkey.focus();
         return;
       }
-      showFormError(form, e.status === 401 ? { message: 'invalid_credentials', field: 'password' } : e);
+      const wrong = codeField.hidden ? 'invalid_credentials' : 'invalid_password_or_code';
+      showFormError(form, e.status === 401 ? { message: wrong, field: 'password' } : e);
     } finally {
       submit.disabled = false;
     }

@@ -122,7 +122,8 @@ function cssEscape(value) {
 }
 
 const MESSAGES = {
-  invalid_credentials: 'The password or the code is not correct.',
+  invalid_credentials: 'The password is not correct.',
+  invalid_password_or_code: 'The password or the code is not correct.',
   code_required: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
   forbidden: 'Your role does not allow this.',
   passkey_required: 'Sign in with your passkey.',

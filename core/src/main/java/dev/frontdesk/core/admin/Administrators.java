@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  * second factor: once enrolled, only the console (password + code) and admin tokens work for them.
  * The bootstrap owner keeps Basic as the break-glass path unless {@link Policy#bootstrapBasic()} is
  * off. A password verified with Argon2 is remembered by its SHA-256 for a minute per administrator,
- * so a script calling the admin API in a loop does not pay a hash per call.
+ * so a script calling the admin API with Basic in a loop does not pay a hash per call; a console
+ * sign-in is always hashed and throttled.
  *
  * <p>A TOTP code is accepted once: the step it matched is advanced atomically in the store, so the
  * same code (or an older one) is refused afterwards, also on another node. Recovery codes are 64
@@ -198,7 +199,8 @@ public final class Administrators {
         if (basic && BOOTSTRAP.equals(name) && !policy.bootstrapBasic()) {
             return authentication.refuse(attempt, ThrottleSettings.defaults(), "basic turned off for the bootstrap owner");
         }
-        if (!secret.isEmpty() && rememberedAsVerified(name, secret)) {
+        // the memo spares scripts calling the API in a loop; a sign-in always meets the throttle
+        if (basic && !secret.isEmpty() && rememberedAsVerified(name, secret)) {
             Optional<Administrator> admin = store.find(name);
             if (admin.isPresent() && (!basic || basicAllowed(admin.get()))) {
                 return new AuthOutcome.Accepted<>(admin.get());
