@@ -67,27 +67,27 @@ class AdministratorTotpTest {
         clock.advance(Duration.ofSeconds(30));
         ConsoleClient console = new ConsoleClient(server.baseUrl());
 
-        HttpResponse<String> passwordOnly = console.signIn("tara", "tara-password-12", null);
+        HttpResponse<String> passwordOnly = console.signInAs("tara", "tara-password-12", null);
         assertThat(passwordOnly.statusCode()).isEqualTo(401);
         assertThat(ConsoleClient.json(passwordOnly).get("error").asString()).isEqualTo("code_required");
 
-        assertThat(console.signIn("tara", "tara-password-12", wrongCode(e.secret())).statusCode()).isEqualTo(401);
-        assertThat(console.signIn("tara", "wrong-password-1", TotpCodes.at(e.secret(), clock.instant())).statusCode())
+        assertThat(console.signInAs("tara", "tara-password-12", wrongCode(e.secret())).statusCode()).isEqualTo(401);
+        assertThat(console.signInAs("tara", "wrong-password-1", TotpCodes.at(e.secret(), clock.instant())).statusCode())
                 .isEqualTo(401);
 
         String code = TotpCodes.at(e.secret(), clock.instant());
-        console.signInOk("tara", "tara-password-12", code);
+        console.signInAsOk("tara", "tara-password-12", code);
         JsonNode me = ConsoleClient.json(console.admin("GET", "/me", null));
         assertThat(me.get("username").asString()).isEqualTo("tara");
         assertThat(me.get("totp").asBoolean()).isTrue();
         assertThat(console.admin("GET", "/tenants/default/accounts", null).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> replay = new ConsoleClient(server.baseUrl()).signIn("tara", "tara-password-12", code);
+        HttpResponse<String> replay = new ConsoleClient(server.baseUrl()).signInAs("tara", "tara-password-12", code);
         assertThat(replay.statusCode()).isEqualTo(401);
         assertThat(ConsoleClient.json(replay).get("error").asString()).isEqualTo("invalid_credentials");
 
         clock.advance(Duration.ofSeconds(30));
-        new ConsoleClient(server.baseUrl()).signInOk("tara", "tara-password-12", TotpCodes.at(e.secret(), clock.instant()));
+        new ConsoleClient(server.baseUrl()).signInAsOk("tara", "tara-password-12", TotpCodes.at(e.secret(), clock.instant()));
 
         JsonNode events = owner.ok("GET", "/events?type=login.failed&username=tara", null);
         assertThat(events.findValuesAsString("detail")).anySatisfy(d -> assertThat(d).contains("replayed code"))
@@ -98,11 +98,11 @@ class AdministratorTotpTest {
     void recoveryCodeWhenUsedThenAcceptedOnce() {
         Enrolled e = enrol("rita", "rita-password-12", "auditor");
         String recovery = e.recoveryCodes().get(3);
-        new ConsoleClient(server.baseUrl()).signInOk("rita", "rita-password-12", recovery.toUpperCase());
-        assertThat(new ConsoleClient(server.baseUrl()).signIn("rita", "rita-password-12", recovery).statusCode())
+        new ConsoleClient(server.baseUrl()).signInAsOk("rita", "rita-password-12", recovery.toUpperCase());
+        assertThat(new ConsoleClient(server.baseUrl()).signInAs("rita", "rita-password-12", recovery).statusCode())
                 .isEqualTo(401);
         ConsoleClient console = new ConsoleClient(server.baseUrl())
-                .signInOk("rita", "rita-password-12", e.recoveryCodes().get(4));
+                .signInAsOk("rita", "rita-password-12", e.recoveryCodes().get(4));
         assertThat(ConsoleClient.json(console.admin("GET", "/me", null)).get("recoveryCodesLeft").asInt()).isEqualTo(8);
         JsonNode events = owner.ok("GET", "/events?type=admin.change&username=rita", null);
         assertThat(events.findValuesAsString("detail")).anySatisfy(d -> assertThat(d).contains("recovery code used"));

@@ -30,7 +30,7 @@ final class ConsoleClient {
     }
 
     /** Signs in as a named administrator, with a one-time code when {@code code} is not null. */
-    HttpResponse<String> signIn(String username, String password, String code) {
+    HttpResponse<String> signInAs(String username, String password, String code) {
         Map<String, String> body = new java.util.LinkedHashMap<>(Map.of("username", username, "password", password));
         if (code != null) {
             body.put("code", code);
@@ -38,8 +38,8 @@ final class ConsoleClient {
         return http.post(base + "/console/api/session", "application/json", Json.write(body));
     }
 
-    ConsoleClient signInOk(String username, String password, String code) {
-        HttpResponse<String> response = signIn(username, password, code);
+    ConsoleClient signInAsOk(String username, String password, String code) {
+        HttpResponse<String> response = signInAs(username, password, code);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         cookie = setCookie(response, COOKIE).orElseThrow();
         csrf = Json.MAPPER.readTree(response.body()).get("csrfToken").asString();
