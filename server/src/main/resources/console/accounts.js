@@ -66,7 +66,7 @@ function newAccountForm(ctx, reload) {
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'off' });
   const firstName = h('input', { name: 'firstName', autocomplete: 'off' });
   const lastName = h('input', { name: 'lastName', autocomplete: 'off' });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Create account');
+  const submit = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'accounts-write' }, 'Create account');
   const form = h('form', { id: 'new-account-form', novalidate: true },
     formAlert(),
     h('div', { class: 'grid' },
@@ -140,7 +140,7 @@ async function renderAccount(ctx, id) {
   const rights = h('textarea', { name: 'accessRights', rows: '2' }, (account.accessRights || []).join(', '));
   const segments = h('textarea', { name: 'segments', rows: '2' }, (account.segments || []).join(', '));
   const enabled = h('input', { type: 'checkbox', name: 'enabled', checked: account.enabled });
-  const saveProfile = h('button', { type: 'submit', class: 'button primary' }, 'Save changes');
+  const saveProfile = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'accounts-write' }, 'Save changes');
   const profile = h('form', { id: 'account-form', novalidate: true, 'aria-labelledby': 'profile-title' },
     h('h2', { id: 'profile-title' }, 'Profile'),
     formAlert(),
@@ -179,7 +179,7 @@ async function renderAccount(ctx, id) {
   // password
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'new-password', required: true });
   const confirm = h('input', { name: 'confirm', type: 'password', autocomplete: 'new-password', required: true });
-  const setPassword = h('button', { type: 'submit', class: 'button primary' }, 'Set password');
+  const setPassword = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'account-password-reset' }, 'Set password');
   const passwordForm = h('form', { id: 'password-form', novalidate: true, 'aria-labelledby': 'password-title' },
     h('h2', { id: 'password-title' }, 'Set a new password'),
     formAlert(),
@@ -205,7 +205,7 @@ async function renderAccount(ctx, id) {
     }
   });
 
-  const toggle = h('button', { type: 'button', class: 'button secondary', id: 'toggle-enabled' },
+  const toggle = h('button', { type: 'button', class: 'button secondary', id: 'toggle-enabled', 'data-needs': 'account-enable' },
     account.enabled ? 'Disable account' : 'Enable account');
   toggle.addEventListener('click', async () => {
     const disabling = account.enabled;
@@ -224,9 +224,9 @@ async function renderAccount(ctx, id) {
       toast(describeError(e), 'error');
     }
   });
-  const endAllButton = h('button', { type: 'button', class: 'button secondary', onclick: () =>
+  const endAllButton = h('button', { type: 'button', class: 'button secondary', 'data-needs': 'sessions-end', onclick: () =>
     endAll(ctx, account.username, () => refreshSessions(false)) }, 'End all sessions');
-  const remove = h('button', { type: 'button', class: 'button danger', id: 'delete-account' }, 'Delete account');
+  const remove = h('button', { type: 'button', class: 'button danger', id: 'delete-account', 'data-needs': 'accounts-write' }, 'Delete account');
   remove.addEventListener('click', async () => {
     if (!(await confirmAction('Delete ' + account.username + '?',
       'The account and its sessions are removed for good. This cannot be undone.', 'Delete'))) {

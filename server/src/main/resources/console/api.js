@@ -63,10 +63,58 @@ async function call(method, url, body, options = {}) {
   return parsed;
 }
 
-export async function signIn(username, password) {
-  const session = await call('POST', SESSION, { username, password }, { signIn: true });
+export async function signIn(username, password, code) {
+  const body = { username, password };
+  if (code) {
+    body.code = code;
+  }
+  const session = await call('POST', SESSION, body, { signIn: true });
   csrfToken = session.csrfToken;
   return session;
+}
+
+// WebAuthn: binary values travel as base64url.
+function toBase64url(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let text = '';
+  for (const b of bytes) {
+    text += String.fromCharCode(b);
+  }
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text) {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4);
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+/** Signs in with a discoverable passkey (no user name first). */
+export async function signInWithPasskey() {
+  const options = await call('POST', 'api/passkey/options', {}, { signIn: true });
+  const credential = await navigator.credentials.get({ publicKey: {
+    challenge: fromBase64url(options.challenge), rpId: options.rpId, userVerification: options.userVerification,
+    timeout: options.timeout } });
+  const r = credential.response;
+  const session = await call('POST', 'api/passkey', {
+    challenge: options.challenge, id: toBase64url(credential.rawId), clientDataJSON: toBase64url(r.clientDataJSON),
+    authenticatorData: toBase64url(r.authenticatorData), signature: toBase64url(r.signature),
+    userHandle: r.userHandle ? toBase64url(r.userHandle) : null }, { signIn: true });
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Creates a passkey for the signed-in administrator and registers it. */
+export async function addPasskey() {
+  const o = await call('POST', ADMIN + '/me/passkeys/options', {});
+  const credential = await navigator.credentials.create({ publicKey: {
+    challenge: fromBase64url(o.challenge), rp: o.rp,
+    user: { id: fromBase64url(o.user.id), name: o.user.name, displayName: o.user.displayName },
+    pubKeyCredParams: o.pubKeyCredParams, timeout: o.timeout, attestation: o.attestation,
+    authenticatorSelection: o.authenticatorSelection,
+    excludeCredentials: o.excludeCredentials.map((c) => ({ type: c.type, id: fromBase64url(c.id) })) } });
+  await call('POST', ADMIN + '/me/passkeys', {
+    id: credential.id, clientDataJSON: toBase64url(credential.response.clientDataJSON),
+    attestationObject: toBase64url(credential.response.attestationObject) });
 }
 
 /** The current console session, or null when there is none. */
@@ -103,7 +151,19 @@ function query(params) {
 
 const t = (tenant) => ADMIN + '/tenants/' + encodeURIComponent(tenant);
 
+const adm = (username) => ADMIN + '/administrators/' + encodeURIComponent(username);
+
 export const admin = {
+  me: () => call('GET', ADMIN + '/me'),
+  beginTotp: () => call('POST', ADMIN + '/me/totp'),
+  confirmTotp: (code) => call('PUT', ADMIN + '/me/totp', { code }),
+  newRecoveryCodes: () => call('POST', ADMIN + '/me/recovery-codes'),
+  administrators: () => call('GET', ADMIN + '/administrators'),
+  createAdministrator: (body) => call('POST', ADMIN + '/administrators', body),
+  patchAdministrator: (username, patch) => call('PATCH', adm(username), patch),
+  deleteAdministrator: (username) => call('DELETE', adm(username)),
+  removeSecondFactors: (username) => call('DELETE', adm(username) + '/second-factors'),
+
   tenants: () => call('GET', ADMIN + '/tenants'),
   tenant: (tenant) => call('GET', t(tenant)),
   patchSettings: (tenant, patch) => call('PATCH', t(tenant) + '/settings', patch),

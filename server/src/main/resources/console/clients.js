@@ -15,7 +15,7 @@ export async function render(ctx) {
       { label: 'Name', cell: (c) => c.name || '—' },
       { label: 'Created', cell: (c) => time(c.createdAt) },
       { label: 'Actions', className: 'actions-cell', cell: (c) => h('button', {
-        type: 'button', class: 'button small danger', 'data-focus-key': 'del-' + c.clientId,
+        type: 'button', class: 'button small danger', 'data-focus-key': 'del-' + c.clientId, 'data-needs': 'clients-write',
         'aria-label': 'Delete client ' + c.clientId, onclick: () => remove(c),
       }, 'Delete') },
     ];
@@ -40,7 +40,7 @@ export async function render(ctx) {
   const clientId = h('input', { name: 'clientId', required: true, autocomplete: 'off', spellcheck: 'false' });
   const name = h('input', { name: 'name', autocomplete: 'off' });
   const secret = h('input', { name: 'clientSecret', type: 'password', autocomplete: 'new-password' });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Create client');
+  const submit = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'clients-write' }, 'Create client');
   const form = h('form', { id: 'new-client-form', novalidate: true },
     formAlert(),
     h('div', { class: 'grid' }, field('Client ID', clientId), field('Name', name),

@@ -123,6 +123,11 @@ function cssEscape(value) {
 
 const MESSAGES = {
   invalid_credentials: 'The password is not correct.',
+  invalid_password_or_code: 'The password or the code is not correct.',
+  code_required: 'Enter the 6-digit code from your authenticator app, or a recovery code.',
+  forbidden: 'Your role does not allow this.',
+  passkey_required: 'Sign in with your passkey.',
+  passkey_refused: 'The passkey was not accepted.',
   too_many_attempts: 'Too many failed attempts. Wait a little and try again.',
   unauthorized: 'Your console session has ended. Sign in again.',
   csrf_token_invalid: 'The request was refused (CSRF token). Reload the page and try again.',

@@ -18,12 +18,12 @@ export function sessionTable(ctx, list, refresh, options = {}) {
     { label: 'Expires', cell: (s) => time(s.expiresAt, true, true) },
     { label: 'Actions', className: 'actions-cell', cell: (s) => h('div', { class: 'row-actions' },
       h('button', {
-        type: 'button', class: 'button small danger', 'data-focus-key': 'end-' + s.ref, 'data-action': 'end-session',
+        type: 'button', class: 'button small danger', 'data-focus-key': 'end-' + s.ref, 'data-action': 'end-session', 'data-needs': 'sessions-end',
         'data-ref': s.ref, 'aria-label': 'End session of ' + s.username + ' on ' + s.channel + ' from ' + (s.clientIp || 'unknown address'),
         onclick: () => endOne(ctx, s, refresh),
       }, 'End'),
       options.hideEndAll ? null : h('button', {
-        type: 'button', class: 'button small secondary', 'data-focus-key': 'endall-' + s.username + '-' + s.ref,
+        type: 'button', class: 'button small secondary', 'data-focus-key': 'endall-' + s.username + '-' + s.ref, 'data-needs': 'sessions-end',
         'data-action': 'end-all', 'aria-label': 'End all sessions of ' + s.username,
         onclick: () => endAll(ctx, s.username, refresh),
       }, 'End all')) },

@@ -155,9 +155,9 @@ function groupForm(ctx, group, tenant, reload) {
     }
     return field(spec.label, el, hint);
   });
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Save ' + group.title.toLowerCase());
+  const save = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'tenants-write' }, 'Save ' + group.title.toLowerCase());
   const removeButton = group.object && settings[group.object] ? h('button', {
-    type: 'button', class: 'button danger', onclick: async () => {
+    type: 'button', class: 'button danger', 'data-needs': 'tenants-write', onclick: async () => {
       if (!(await confirmAction('Remove the ' + group.title + ' settings?', 'Features that need them stop working for this tenant.', 'Remove'))) {
         return;
       }
@@ -218,8 +218,8 @@ function openIdForm(ctx, tenant, reload) {
     return row;
   };
   (tenant.settings.openIdProviders || []).forEach(addRow);
-  const save = h('button', { type: 'submit', class: 'button primary' }, 'Save OpenID providers');
-  const add = h('button', { type: 'button', class: 'button secondary', onclick: () => {
+  const save = h('button', { type: 'submit', class: 'button primary', 'data-needs': 'tenants-write' }, 'Save OpenID providers');
+  const add = h('button', { type: 'button', class: 'button secondary', 'data-needs': 'tenants-write', onclick: () => {
     addRow({}).querySelector('input').focus();
   } }, 'Add a provider');
   const form = h('form', { id: 'settings-openid', novalidate: true, 'aria-labelledby': 'settings-openid-title' },

@@ -52,6 +52,12 @@ import dev.frontdesk.server.ops.HttpMetricsFilter;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
 import dev.frontdesk.server.store.jdbc.JdbcResetCodeStore;
 import dev.frontdesk.server.store.jdbc.JdbcServerSecretStore;
+import dev.frontdesk.server.store.jdbc.JdbcAdministratorStore;
+import dev.frontdesk.server.store.webauthn.WebAuthn4jPasskeys;
+import dev.frontdesk.server.store.jdbc.JdbcAdminClientStore;
+import dev.frontdesk.server.store.jdbc.JdbcAccountTotpStore;
+import dev.frontdesk.core.login.SecondStepLogins;
+import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.egain.EgainDirectHandler;
 import dev.frontdesk.server.http.ClientAddresses;
@@ -172,11 +178,16 @@ public final class FrontdeskServer implements AutoCloseable {
         }
         telemetry.gauge("frontdesk.sessions.active", "Live sessions", () -> core.sessions().liveCount());
 
-        Administrators administrators = Administrators.bootstrap(new JdbcServerSecretStore(database.jdbi()), hasher,
-                core.authentication(), () -> core.tenants().require(Tenant.DEFAULT).settings().throttle().trustedNetworks(),
-                clock, core.secrets(), config.adminPassword(), password ->
+        Administrators administrators = Administrators.bootstrap(new JdbcAdministratorStore(database.jdbi()),
+                new WebAuthn4jPasskeys(), new JdbcServerSecretStore(database.jdbi()), hasher, core.authentication(),
+                core.audit(), clock, core.secrets(), new Administrators.Policy(config.adminBasicAuth(),
+                        config.adminSecondFactor().equals("required")),
+                () -> core.tenants().require(Tenant.DEFAULT).settings().throttle().trustedNetworks(),
+                config.adminPassword(), password ->
                 console.println("Generated admin password (shown once; set FRONTDESK_ADMIN_PASSWORD to choose one): "
                         + password));
+        AdminClients adminClients = new AdminClients(new JdbcAdminClientStore(database.jdbi()), core.clients(),
+                core.audit(), clock);
         ClientAddresses addresses = new ClientAddresses(config.trustedProxyRanges());
         SessionCookies cookies = new SessionCookies(addresses);
         ReadDeadlines deadlines = new ReadDeadlines(Duration.ofSeconds(config.headerReadTimeoutSeconds()),
@@ -193,9 +204,11 @@ public final class FrontdeskServer implements AutoCloseable {
         Routes.Doors doors = new Routes.Doors(
                 new HealthService(() -> database.isHealthy() && sessionStore.isHealthy(), telemetry, addresses,
                         config.metricsToken()),
-                new NativeApi(core, requests),
-                new OAuthService(core.clients(), core.sessions(), requests, addresses, frame),
-                new AdminApi(core, requests, administrators, consoleService.sessionCheck()),
+                new NativeApi(core, new SecondStepLogins(new JdbcAccountTotpStore(database.jdbi()), core.logins(),
+                        core.accounts(), core.tenants(), core.authentication(), core.audit(), clock, core.secrets()),
+                        requests),
+                new OAuthService(core.clients(), adminClients, core.sessions(), requests, addresses, frame),
+                new AdminApi(core, requests, administrators, adminClients, consoleService.sessionCheck()),
                 new EgainDialect(core, requests, frame),
                 new IServiceDialect(new IServiceDialect.Parts(core, requests, frame, origins, cookies, links, resets,
                         provisioning)),

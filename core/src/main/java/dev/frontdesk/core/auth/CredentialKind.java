@@ -14,7 +14,9 @@ public enum CredentialKind {
     UPSTREAM("login", AuditType.LOGIN_FAILED, true),
     OPENID("openid", AuditType.LOGIN_FAILED, true),
     CLIENT_SECRET("client", AuditType.CLIENT_AUTH_FAILED, false),
-    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED, true);
+    ADMINISTRATOR("admin", AuditType.LOGIN_FAILED, true),
+    /** A one-time code (TOTP or recovery code) after a password: counted apart from password guesses. */
+    SECOND_FACTOR("second-factor", AuditType.LOGIN_FAILED, true);
 
     private final String throttleNamespace;
     private final AuditType failure;

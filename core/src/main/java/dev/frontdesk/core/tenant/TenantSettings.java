@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param defaultDepartmentId   an agent's home department id when its account has no
  *                              {@code departmentId} property (eGain user profile)
  * @param defaultDepartmentName likewise for the department's name ({@code departmentName})
+ * @param totpRequiredFor account types ({@code agent}, {@code customer}) that must give a TOTP code on the
+ *                        native login (enrolling at their first login); an account that enrolled one gives it anyway
  */
 public record TenantSettings(
         int maxSessionsPerAccount,
@@ -42,7 +44,8 @@ public record TenantSettings(
         Boolean srsPingRequired,
         String defaultDepartmentId,
         String defaultDepartmentName,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        List<String> totpRequiredFor) {
 
     public TenantSettings {
         positive(maxSessionsPerAccount, "maxSessionsPerAccount");
@@ -73,6 +76,9 @@ public record TenantSettings(
         Validation.require(defaultDepartmentName.length() <= 255, "defaultDepartmentName",
                 "defaultDepartmentName must be at most 255 characters");
         publicBaseUrl = checkBaseUrl(Objects.requireNonNullElse(publicBaseUrl, "").trim());
+        totpRequiredFor = List.copyOf(Objects.requireNonNullElse(totpRequiredFor, List.of()));
+        totpRequiredFor.forEach(type -> Validation.require(type != null && (type.equals("agent") || type.equals("customer")),
+                "totpRequiredFor", "totpRequiredFor lists account types: agent, customer"));
     }
 
     /** eGain's own default department ("Service", 999), which every eGain installation has. */
@@ -82,7 +88,7 @@ public record TenantSettings(
     public static TenantSettings defaults() {
         return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
                 null, "", 3600, null, List.of(), "", "", List.of(), null, null,
-                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME, "");
+                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME, "", List.of());
     }
 
     public Duration idleTimeout() {

@@ -20,6 +20,30 @@ final class AdminRequests {
     record PasswordBody(String password) {
     }
 
-    record ClientBody(String clientId, String clientSecret, String name) {
+    record AdministratorBody(String username, String password, String role, List<String> tenants) {
+        @Override
+        public String toString() {
+            return "AdministratorBody[" + username + ", " + role + "]";
+        }
+    }
+
+    record AdministratorPatch(String password, String role, List<String> tenants) {
+        @Override
+        public String toString() {
+            return "AdministratorPatch[" + role + "]";
+        }
+    }
+
+    record PasskeyBody(String id, String clientDataJSON, String attestationObject, List<String> transports) {
+    }
+
+    record CodeBody(String code) {
+        @Override
+        public String toString() {
+            return "CodeBody[...]";
+        }
+    }
+
+    record ClientBody(String clientId, String clientSecret, String name, String adminRole, List<String> tenants) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.frontdesk.server.admin;
 
 import dev.frontdesk.core.account.Account;
+import dev.frontdesk.core.admin.Administrator;
 import dev.frontdesk.core.audit.AuditEvent;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.session.Session;
@@ -48,6 +49,18 @@ final class AdminViews {
         view.put("segments", a.segments());
         view.put("enabled", a.enabled());
         view.put("properties", a.properties());
+        view.put("createdAt", a.createdAt().toString());
+        return view;
+    }
+
+    static Map<String, Object> administrator(Administrator a) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("username", a.username());
+        view.put("role", a.role().wireName());
+        view.put("tenants", a.tenants().stream().sorted().toList());
+        view.put("bootstrap", a.isBootstrap());
+        view.put("totp", a.totpSecret() != null);
+        view.put("passkeys", a.passkeys());
         view.put("createdAt", a.createdAt().toString());
         return view;
     }

@@ -35,7 +35,10 @@ public record ServerConfig(
         long bodyReadTimeoutSeconds,
         String metricsToken,
         String secretKeyFile,
-        String secretKey) {
+        String secretKey,
+
+        boolean adminBasicAuth,
+        String adminSecondFactor) {
 
     public ServerConfig {
         host = Objects.requireNonNullElse(host, "0.0.0.0");
@@ -66,13 +69,16 @@ public record ServerConfig(
                 "metricsToken must be at least 16 characters");
         secretKeyFile = secretKeyFile == null || secretKeyFile.isBlank() ? null : secretKeyFile;
         secretKey = secretKey == null || secretKey.isBlank() ? null : secretKey;
+        adminSecondFactor = Objects.requireNonNullElse(adminSecondFactor, "enrolled");
+        Validation.require(adminSecondFactor.equals("enrolled") || adminSecondFactor.equals("required"),
+                "adminSecondFactor", "adminSecondFactor must be enrolled or required");
     }
 
     public static ServerConfig defaults() {
         Argon2Parameters owasp = Argon2Parameters.owasp();
         return new ServerConfig("0.0.0.0", 8080, "./data", null, "", "", null, List.of(), null,
                 owasp.memoryKiB(), owasp.iterations(), owasp.parallelism(), 64 * 1024, 30, null, null, true, "text",
-                10, 10, null, null, null);
+                10, 10, null, null, null, true, "enrolled");
     }
 
     public Argon2Parameters argon2() {
@@ -140,6 +146,8 @@ public record ServerConfig(
         private String metricsToken;
         private String secretKeyFile;
         private String secretKey;
+        private boolean adminBasicAuth;
+        private String adminSecondFactor;
 
         private Builder(ServerConfig from) {
             this.host = from.host;
@@ -165,6 +173,8 @@ public record ServerConfig(
             this.metricsToken = from.metricsToken;
             this.secretKeyFile = from.secretKeyFile;
             this.secretKey = from.secretKey;
+            this.adminBasicAuth = from.adminBasicAuth;
+            this.adminSecondFactor = from.adminSecondFactor;
         }
 
         public Builder host(String value) {
@@ -282,11 +292,22 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder adminBasicAuth(boolean value) {
+            this.adminBasicAuth = value;
+            return this;
+        }
+
+        public Builder adminSecondFactor(String value) {
+            this.adminSecondFactor = value;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, redisUrl, trustedProxies,
                     adminPassword, argon2MemoryKiB, argon2Iterations, argon2Parallelism, maxBodyBytes,
                     sweepIntervalSeconds, tlsKeystore, tlsKeystorePassword, accessLog, logFormat,
-                    headerReadTimeoutSeconds, bodyReadTimeoutSeconds, metricsToken, secretKeyFile, secretKey);
+                    headerReadTimeoutSeconds, bodyReadTimeoutSeconds, metricsToken, secretKeyFile, secretKey,
+                    adminBasicAuth, adminSecondFactor);
         }
     }
 }

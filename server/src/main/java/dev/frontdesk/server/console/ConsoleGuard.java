@@ -1,6 +1,8 @@
 package dev.frontdesk.server.console;
 
 import dev.frontdesk.server.http.ConsoleSessionCheck;
+import dev.frontdesk.server.http.ConsoleSessionCheck.Check;
+import dev.frontdesk.server.http.ConsoleSessionCheck.Verdict;
 import dev.frontdesk.server.http.OriginPolicy;
 import dev.frontdesk.server.http.SessionCookies;
 import io.helidon.http.HeaderNames;
@@ -35,22 +37,23 @@ final class ConsoleGuard implements ConsoleSessionCheck {
     }
 
     @Override
-    public Verdict check(ServerRequest request) {
+    public Check check(ServerRequest request) {
         Optional<String> id = sessionId(request);
         if (id.isEmpty()) {
-            return Verdict.ABSENT;
+            return Check.ABSENT;
         }
-        if (sessions.find(id.get()).isEmpty()) {
-            return Verdict.EXPIRED;
+        Optional<ConsoleSessions.Entry> entry = sessions.find(id.get());
+        if (entry.isEmpty()) {
+            return Check.EXPIRED;
         }
         if (!isSafe(request.prologue().method())
                 && (!sameOrigin(request) || !sessions.csrfMatches(id.get(), csrfHeader(request)))) {
-            return Verdict.FORBIDDEN;
+            return Check.FORBIDDEN;
         }
         if (!isBackground(request)) {
             sessions.touch(id.get());
         }
-        return Verdict.ACCEPTED;
+        return new Check(Verdict.ACCEPTED, entry.get().administrator());
     }
 
     Optional<String> sessionId(ServerRequest request) {

@@ -46,8 +46,8 @@ public final class ConsoleSessions {
         this.csrfKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    /** When a session was opened and last used. */
-    record Entry(Instant createdAt, Instant lastSeenAt) {
+    /** Whose session, when it was opened and last used. */
+    record Entry(String administrator, Instant createdAt, Instant lastSeenAt) {
         Instant expiresAt() {
             Instant idleEnd = lastSeenAt.plus(IDLE);
             Instant absoluteEnd = createdAt.plus(ABSOLUTE);
@@ -67,7 +67,7 @@ public final class ConsoleSessions {
         }
     }
 
-    Opened open() {
+    Opened open(String administrator) {
         Instant now = clock.instant();
         byHash.entrySet().removeIf(e -> !now.isBefore(e.getValue().expiresAt()));
         while (byHash.size() >= MAX_SESSIONS) {
@@ -75,7 +75,7 @@ public final class ConsoleSessions {
                     .ifPresent(oldest -> byHash.remove(oldest.getKey()));
         }
         String id = secrets.newSecret();
-        Entry entry = new Entry(now, now);
+        Entry entry = new Entry(administrator, now, now);
         byHash.put(Secrets.hash(id), entry);
         return new Opened(id, csrfToken(id), entry);
     }
@@ -101,7 +101,7 @@ public final class ConsoleSessions {
     void touch(String id) {
         Instant now = clock.instant();
         byHash.computeIfPresent(Secrets.hash(id), (hash, entry) -> now.isBefore(entry.expiresAt())
-                ? new Entry(entry.createdAt(), now) : null);
+                ? new Entry(entry.administrator(), entry.createdAt(), now) : null);
     }
 
     boolean end(String id) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 final class StaticAssets {
     static final List<String> NAMES = List.of("index.html", "console.css", "favicon.svg",
             "app.js", "api.js", "dom.js", "charts.js",
-            "dashboard.js", "sessions.js", "accounts.js", "clients.js", "settings.js", "events.js", "gateway.js");
+            "dashboard.js", "sessions.js", "accounts.js", "clients.js", "settings.js", "events.js", "gateway.js",
+            "security.js", "administrators.js");
 
     record Asset(String contentType, byte[] bytes) {
     }

@@ -9,9 +9,16 @@ import io.helidon.webserver.http.ServerRequest;
  */
 @FunctionalInterface
 public interface ConsoleSessionCheck {
-    ConsoleSessionCheck NONE = request -> Verdict.ABSENT;
+    ConsoleSessionCheck NONE = request -> Check.ABSENT;
 
-    Verdict check(ServerRequest request);
+    Check check(ServerRequest request);
+
+    /** The verdict, and for a live session the administrator who signed in (else null). */
+    record Check(Verdict verdict, String administrator) {
+        public static final Check ABSENT = new Check(Verdict.ABSENT, null);
+        public static final Check EXPIRED = new Check(Verdict.EXPIRED, null);
+        public static final Check FORBIDDEN = new Check(Verdict.FORBIDDEN, null);
+    }
 
     enum Verdict {
         /** No console cookie: the request is judged by its other credentials alone. */

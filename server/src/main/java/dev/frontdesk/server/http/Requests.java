@@ -56,6 +56,18 @@ public final class Requests {
                 null, cookies.device(request));
     }
 
+    /**
+     * This server's origin and host as the browser sees them (WebAuthn's origin and relying party ID):
+     * the scheme by {@link ClientAddresses#viaTls}, the host from the request's authority.
+     */
+    public dev.frontdesk.core.admin.PasskeyVerifier.RelyingParty relyingParty(ServerRequest request) {
+        String authority = request.authority() == null ? "" : request.authority().trim();
+        String host = authority.startsWith("[") ? authority.substring(0, authority.indexOf(']') + 1)
+                : (authority.contains(":") ? authority.substring(0, authority.indexOf(':')) : authority);
+        return new dev.frontdesk.core.admin.PasskeyVerifier.RelyingParty(
+                (addresses.viaTls(request) ? "https://" : "http://") + authority, host);
+    }
+
     public String clientIp(ServerRequest request) {
         return addresses.of(request);
     }

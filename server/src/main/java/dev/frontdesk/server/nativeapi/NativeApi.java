@@ -1,7 +1,11 @@
 package dev.frontdesk.server.nativeapi;
 
 import dev.frontdesk.core.Frontdesk;
+import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.core.auth.AuthOutcome;
+import dev.frontdesk.core.credential.TotpEnrolment;
+import dev.frontdesk.core.login.SecondStepLogins;
 import dev.frontdesk.core.client.AccessToken;
 import dev.frontdesk.core.login.LoginRequest;
 import dev.frontdesk.core.login.LoginResult;
@@ -11,6 +15,7 @@ import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.server.http.BadRequest;
 import dev.frontdesk.server.http.JsonBodies;
+import dev.frontdesk.server.http.QrCodes;
 import dev.frontdesk.server.http.Requests;
 import dev.frontdesk.server.http.Responses;
 import io.helidon.http.HeaderNames;
@@ -24,23 +29,28 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Frontdesk's own JSON dialect: login, session check, logout, and RFC 7662-style introspection for
- * resource servers.
+ * Frontdesk's own JSON dialect: login (with a TOTP second step where the account has or needs one),
+ * TOTP enrolment, session check, logout, and RFC 7662-style introspection for resource servers.
  */
 public final class NativeApi implements HttpService {
     public static final String CHANNEL = "native";
 
     private final Frontdesk core;
+    private final SecondStepLogins secondStep;
     private final Requests requests;
 
-    public NativeApi(Frontdesk core, Requests requests) {
+    public NativeApi(Frontdesk core, SecondStepLogins secondStep, Requests requests) {
         this.core = core;
+        this.secondStep = secondStep;
         this.requests = requests;
     }
 
     @Override
     public void routing(HttpRules rules) {
         rules.post("/api/v1/login", this::login)
+                .post("/api/v1/login/mfa", this::loginMfa)
+                .post("/api/v1/totp", this::beginTotp)
+                .put("/api/v1/totp", this::confirmTotp)
                 .get("/api/v1/session", this::session)
                 .delete("/api/v1/session", this::logout)
                 .post("/api/v1/introspect", this::introspect);
@@ -50,6 +60,20 @@ public final class NativeApi implements HttpService {
     }
 
     record IntrospectBody(String session) {
+    }
+
+    record MfaBody(String mfaToken, String code, Boolean force) {
+        @Override
+        public String toString() {
+            return "MfaBody[...]";
+        }
+    }
+
+    record CodeBody(String code) {
+        @Override
+        public String toString() {
+            return "CodeBody[...]";
+        }
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -63,8 +87,85 @@ public final class NativeApi implements HttpService {
         }
         Tenant tenant = requests.tenant(req);
         SessionRequest session = SessionRequest.of(requests.context(req, CHANNEL), Boolean.TRUE.equals(body.force()));
-        LoginResult result = core.logins().login(new LoginRequest(tenant.id(), body.username(), body.password(),
-                Set.of(AccountType.AGENT, AccountType.CUSTOMER), session));
+        switch (secondStep.login(new LoginRequest(tenant.id(), body.username(), body.password(),
+                Set.of(AccountType.AGENT, AccountType.CUSTOMER), session))) {
+            case SecondStepLogins.Start.Finished f -> answer(res, f.result());
+            case SecondStepLogins.Start.CodeRequired c -> {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("error", "mfa_required");
+                view.put("mfaToken", c.mfaToken());
+                view.put("factor", "totp");
+                view.put("expiresInSeconds", SecondStepLogins.CHALLENGE_LIFETIME.toSeconds());
+                if (c.enrolment() != null) {
+                    view.put("enrolment", enrolmentView(c.enrolment()));
+                }
+                Responses.json(res, 401, view);
+            }
+        }
+    }
+
+    /** The second step: the mfaToken of the first and a TOTP code. */
+    private void loginMfa(ServerRequest req, ServerResponse res) {
+        requireJson(req);
+        MfaBody body = JsonBodies.read(requests.body(req), MfaBody.class);
+        if (body.mfaToken() == null || body.mfaToken().isBlank()) {
+            throw new BadRequest("mfaToken is required", "mfaToken");
+        }
+        Tenant tenant = requests.tenant(req);
+        SessionRequest session = SessionRequest.of(requests.context(req, CHANNEL), Boolean.TRUE.equals(body.force()));
+        switch (secondStep.complete(tenant.id(), body.mfaToken(), body.code(), session)) {
+            case SecondStepLogins.Completion.Finished f -> answer(res, f.result());
+            case SecondStepLogins.Completion.WrongCode w -> Responses.error(res, 401, "invalid_code", "code");
+            case SecondStepLogins.Completion.UnknownChallenge u -> Responses.error(res, 401, "invalid_mfa_token", "mfaToken");
+            case SecondStepLogins.Completion.Throttled t -> {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
+                Responses.error(res, 401, "invalid_code", "code");
+            }
+        }
+    }
+
+    /** Enrolment by a signed-in account: a new key (pending until confirmed with PUT). */
+    private void beginTotp(ServerRequest req, ServerResponse res) {
+        Optional<Account> account = sessionAccount(req);
+        if (account.isEmpty()) {
+            Responses.error(res, 401, "invalid_session", null);
+            return;
+        }
+        Responses.json(res, 201, enrolmentView(secondStep.beginEnrolment(account.get())));
+    }
+
+    private void confirmTotp(ServerRequest req, ServerResponse res) {
+        requireJson(req);
+        Optional<Account> account = sessionAccount(req);
+        if (account.isEmpty()) {
+            Responses.error(res, 401, "invalid_session", null);
+            return;
+        }
+        CodeBody body = JsonBodies.read(requests.body(req), CodeBody.class);
+        switch (secondStep.confirmEnrolment(account.get(), body.code(), requests.context(req, CHANNEL))) {
+            case AuthOutcome.Accepted<Account> a -> Responses.json(res, 200, Map.of("totp", true));
+            case AuthOutcome.Throttled<Account> t -> {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, t.retryAfter().toSeconds())));
+                Responses.error(res, 400, "invalid_code", "code");
+            }
+            default -> Responses.error(res, 400, "invalid_code", "code");
+        }
+    }
+
+    private Optional<Account> sessionAccount(ServerRequest req) {
+        return presentedSessionId(req).flatMap(core.sessions()::validate)
+                .flatMap(s -> core.accounts().find(s.tenant(), s.accountId()));
+    }
+
+    private static Map<String, Object> enrolmentView(TotpEnrolment enrolment) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("secret", enrolment.secret());
+        view.put("otpauthUri", enrolment.uri());
+        view.put("qrCode", QrCodes.svgDataUri(enrolment.uri()));
+        return view;
+    }
+
+    private static void answer(ServerResponse res, LoginResult result) {
         switch (result) {
             case LoginResult.Success s -> {
                 Map<String, Object> view = new LinkedHashMap<>();

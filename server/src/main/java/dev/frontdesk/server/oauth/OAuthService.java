@@ -1,5 +1,6 @@
 package dev.frontdesk.server.oauth;
 
+import dev.frontdesk.core.admin.AdminClients;
 import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.tenant.Tenant;
@@ -36,11 +37,11 @@ public final class OAuthService implements HttpService {
     private final IntrospectionEndpoint introspection;
     private final Metadata metadata;
 
-    public OAuthService(ClientApps clients, SessionEngine sessions, Requests requests, ClientAddresses addresses,
-                        ErrorFrame frame) {
+    public OAuthService(ClientApps clients, AdminClients adminClients, SessionEngine sessions, Requests requests,
+                        ClientAddresses addresses, ErrorFrame frame) {
         this.frame = frame;
-        this.oauth2 = new TokenEndpoint(clients, requests, "oauth2");
-        this.egain = new TokenEndpoint(clients, requests, "egain-v19");
+        this.oauth2 = new TokenEndpoint(clients, adminClients, requests, "oauth2");
+        this.egain = new TokenEndpoint(clients, adminClients, requests, "egain-v19");
         this.metadata = new Metadata(addresses);
         this.introspection = new IntrospectionEndpoint(clients, sessions, requests, metadata);
     }

@@ -1,5 +1,7 @@
 package dev.frontdesk.server.oauth;
 
+import dev.frontdesk.core.admin.AdminClients;
+import dev.frontdesk.core.auth.AuthOutcome;
 import dev.frontdesk.core.client.ClientApp;
 import dev.frontdesk.core.client.ClientApps;
 import dev.frontdesk.core.client.TokenResult;
@@ -22,17 +24,20 @@ import java.util.Optional;
  * {@code client_secret_basic} (form-decoded per RFC 6749 §2.3.1, raw values still accepted) or
  * {@code client_secret_post} ({@link ClientAuthentication}). At the client's token cap a request is
  * refused (403 {@code access_denied}) unless it carries {@code forceLogin=yes}, which revokes the
- * oldest token. Errors use RFC 6749 §5.2 bodies.
+ * oldest token. Errors use RFC 6749 §5.2 bodies. {@code scope=admin} is granted only to a client of
+ * the {@code default} tenant with an administrator role ({@link AdminClients}); other scopes are ignored.
  */
 public final class TokenEndpoint {
     private final ClientApps clients;
     private final ClientAuthentication authentication;
+    private final AdminClients adminClients;
     private final Requests requests;
     private final String channel;
 
-    TokenEndpoint(ClientApps clients, Requests requests, String channel) {
+    TokenEndpoint(ClientApps clients, AdminClients adminClients, Requests requests, String channel) {
         this.clients = clients;
         this.authentication = new ClientAuthentication(clients);
+        this.adminClients = adminClients;
         this.requests = requests;
         this.channel = channel;
     }
@@ -65,6 +70,11 @@ public final class TokenEndpoint {
             error(res, 400, "unsupported_grant_type", "only client_credentials is supported");
             return;
         }
+        boolean adminScope = scopes(form.get("scope")).contains(AdminClients.SCOPE);
+        if (adminScope && !adminClients.mayAskForAdminScope(client)) {
+            error(res, 400, "invalid_scope", "this client has no administrator role");
+            return;
+        }
         boolean force = req.query().first("forceLogin").asOptional().map(v -> v.equalsIgnoreCase("yes")).orElse(false)
                 || "yes".equalsIgnoreCase(form.get("forceLogin"));
         switch (clients.issueToken(client, force, context.withChannel(channel))) {
@@ -73,6 +83,10 @@ public final class TokenEndpoint {
                 body.put("access_token", issued.accessToken());
                 body.put("token_type", "Bearer");
                 body.put("expires_in", issued.lifetime().toSeconds());
+                if (adminScope) {
+                    adminClients.markIssued(issued.token());
+                    body.put("scope", AdminClients.SCOPE);
+                }
                 res.header(HeaderNames.PRAGMA, "no-cache");
                 Responses.json(res, 200, body);
             }
@@ -126,6 +140,10 @@ public final class TokenEndpoint {
             return;
         }
         res.status(204).send();
+    }
+
+    private static java.util.Set<String> scopes(String scope) {
+        return scope == null ? java.util.Set.of() : java.util.Set.of(scope.trim().split(" +"));
     }
 
     static void error(ServerResponse res, int status, String error, String description) {

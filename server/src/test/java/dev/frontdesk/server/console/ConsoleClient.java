@@ -29,6 +29,23 @@ final class ConsoleClient {
                 Json.write(Map.of("username", "admin", "password", password)), headers);
     }
 
+    /** Signs in as a named administrator, with a one-time code when {@code code} is not null. */
+    HttpResponse<String> signInAs(String username, String password, String code) {
+        Map<String, String> body = new java.util.LinkedHashMap<>(Map.of("username", username, "password", password));
+        if (code != null) {
+            body.put("code", code);
+        }
+        return http.post(base + "/console/api/session", "application/json", Json.write(body));
+    }
+
+    ConsoleClient signInAsOk(String username, String password, String code) {
+        HttpResponse<String> response = signInAs(username, password, code);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        cookie = setCookie(response, COOKIE).orElseThrow();
+        csrf = Json.MAPPER.readTree(response.body()).get("csrfToken").asString();
+        return this;
+    }
+
     /** Signs in and keeps the cookie and CSRF token; fails the test otherwise. */
     ConsoleClient signInOk(String password) {
         HttpResponse<String> response = signIn(password);

@@ -16,7 +16,7 @@ class ResetLinksTest {
                 d.defaultLanguage(), d.mail(), passwordResetUrl, d.passwordResetLifetimeSeconds(), d.ldap(),
                 d.openIdProviders(), d.broadcastMessage(), d.spamPolicyUrl(), d.upstreamServers(), d.throttle(),
                 d.passwordPolicy(), d.srsPingRequired(), d.defaultDepartmentId(), d.defaultDepartmentName(),
-                d.publicBaseUrl());
+                d.publicBaseUrl(), d.totpRequiredFor());
         return new Tenant("t1", hosts, settings);
     }
 

@@ -12,8 +12,36 @@ public final class AdminClient {
     private final Http http = Http.plain();
 
     public AdminClient(String baseUrl, String password) {
-        this.base = baseUrl + "/admin/api/v1";
-        this.authorization = Http.basic("admin", password);
+        this(baseUrl, "admin", password);
+    }
+
+    /** A named administrator's client (Basic with its own name and password). */
+    public AdminClient(String baseUrl, String username, String password) {
+        this(baseUrl + "/admin/api/v1", Http.basic(username, password), true);
+    }
+
+    private AdminClient(String base, String authorization, boolean unused) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** A client presenting an {@code Authorization: Bearer} token. */
+    public static AdminClient bearer(String baseUrl, String token) {
+        return new AdminClient(baseUrl + "/admin/api/v1", "Bearer " + token, true);
+    }
+
+    /** Creates a named administrator ({@code tenants} may be null) and returns a client signed in as it. */
+    public AdminClient createAdministrator(String serverUrl, String username, String password, String role,
+                                           java.util.List<String> tenants) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("role", role);
+        if (tenants != null) {
+            body.put("tenants", tenants);
+        }
+        ok("POST", "/administrators", body);
+        return new AdminClient(serverUrl, username, password);
     }
 
     public HttpResponse<String> call(String method, String path, Object body) {

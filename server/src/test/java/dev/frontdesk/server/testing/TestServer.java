@@ -53,6 +53,23 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A server with the administrator settings given (Basic for the bootstrap owner, second factor rule). */
+    public static TestServer startWithAdminPolicy(boolean adminBasicAuth, String adminSecondFactor) {
+        try {
+            Path dir = Files.createTempDirectory("frontdesk-test");
+            ServerConfig plain = config(dir, List.of());
+            ServerConfig config = plain.toBuilder().adminBasicAuth(adminBasicAuth).adminSecondFactor(adminSecondFactor)
+                    .build();
+            TestServer server = new TestServer(FrontdeskServer.start(config, Clock.systemUTC(), silent()), dir);
+            if (adminBasicAuth) {
+                server.admin().patchSettings("default", TEST_DEFAULTS);
+            }
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A server answering HTTPS only, with the key and certificate of a PKCS#12 keystore. */
     public static TestServer startTls(Path keystore, String password) {
         try {
