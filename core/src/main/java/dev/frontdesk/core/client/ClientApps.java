@@ -165,17 +165,17 @@ public final class ClientApps {
         Instant now = clock.instant();
         String raw = secrets.newSecret();
         AccessToken token = new AccessToken(Secrets.hash(raw), client.tenant(), client.clientId(), now,
-                now.plus(settings.clientTokenLifetime()));
-        Admission<AccessToken> admission = tokens.admit(token, settings.maxTokensPerClient(), force, now);
+                now.plus(settings.tokens().lifetime()));
+        Admission<AccessToken> admission = tokens.admit(token, settings.tokens().maxPerClient(), force, now);
         if (!admission.admitted()) {
             audit.record(AuditType.TOKEN_REFUSED, client.tenant(), null, context,
-                    "client " + client.clientId() + " at token limit " + settings.maxTokensPerClient());
-            return new TokenResult.AtCap(settings.maxTokensPerClient());
+                    "client " + client.clientId() + " at token limit " + settings.tokens().maxPerClient());
+            return new TokenResult.AtCap(settings.tokens().maxPerClient());
         }
         admission.evicted().forEach(t -> audit.record(AuditType.TOKEN_EVICTED, t.tenant(), null, context,
                 "client " + t.clientId()));
         audit.record(AuditType.TOKEN_ISSUED, client.tenant(), null, context, "client " + client.clientId());
-        return new TokenResult.Issued(token, raw, settings.clientTokenLifetime());
+        return new TokenResult.Issued(token, raw, settings.tokens().lifetime());
     }
 
     /** The live token for a presented bearer value, else empty. */

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a tenant can tune. Defaults come from {@link #defaults()}; the admin API merges partial
- * settings over them, so every component is always present once built.
+ * Everything a tenant can tune. The record is flat because it is the admin API's and the store's JSON
+ * shape (one level, stable names); code reads it through grouped views ({@link #sessions()},
+ * {@link #tokens()}, {@link #throttle()}, {@link #passwordPolicy()}, and one per dialect that the core
+ * only passes through: {@link #egain()}, {@link #iservice()}, {@link #srs()}), and builds it with
+ * {@link #builder()}. Defaults come from the builder; the admin API merges partial settings over them,
+ * so every component is always present once built.
  *
  * @param customerSessionLicenses live customer sessions allowed in the tenant; {@code null} = unlimited
  * @param upstreamServers Web Services servers (primary first, then peers) that check SRS credentials;
@@ -86,9 +90,62 @@ public record TenantSettings(
     public static final String DEFAULT_DEPARTMENT_NAME = "Service";
 
     public static TenantSettings defaults() {
-        return new TenantSettings(5, 1800, 5400, 43200, 86400, 10, List.of(), 60, null, "en-US",
-                null, "", 3600, null, List.of(), "", "", List.of(), null, null,
-                true, DEFAULT_DEPARTMENT_ID, DEFAULT_DEPARTMENT_NAME, "", List.of());
+        return builder().build();
+    }
+
+    /** A builder with every default set: name only what differs. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    // ---- grouped views: what each part of the server reads ------------------------------------------
+
+    /** The session engine's rules: cap, idle and absolute lifetime, customer licences. */
+    public record SessionPolicy(int maxPerAccount, Duration idle, Duration agentIdle, Duration maxLifetime,
+                                Integer customerLicenses) {
+    }
+
+    /** Access tokens of client applications: lifetime and per-client cap. */
+    public record TokenPolicy(Duration lifetime, int maxPerClient) {
+    }
+
+    /** What the eGain dialect reads (the core passes it through). */
+    public record Egain(String defaultLanguage, String defaultDepartmentId, String defaultDepartmentName) {
+    }
+
+    /** What the iService dialect reads (the core passes it through). */
+    public record IService(MailSettings mail, String passwordResetUrl, Duration passwordResetLifetime, LdapSettings ldap,
+                           List<OpenIdProvider> openIdProviders, String broadcastMessage, String spamPolicyUrl) {
+    }
+
+    /** What the SRS dialect reads (the core passes it through). */
+    public record Srs(Duration pingTimeout, boolean pingRequired, List<String> upstreamServers, String publicBaseUrl) {
+    }
+
+    public SessionPolicy sessions() {
+        return new SessionPolicy(maxSessionsPerAccount, idleTimeout(), agentIdleTimeout(), maxLifetime(),
+                customerSessionLicenses);
+    }
+
+    public TokenPolicy tokens() {
+        return new TokenPolicy(clientTokenLifetime(), maxTokensPerClient);
+    }
+
+    public Egain egain() {
+        return new Egain(defaultLanguage, defaultDepartmentId, defaultDepartmentName);
+    }
+
+    public IService iservice() {
+        return new IService(mail, passwordResetUrl, passwordResetLifetime(), ldap, openIdProviders, broadcastMessage,
+                spamPolicyUrl);
+    }
+
+    public Srs srs() {
+        return new Srs(srsPingTimeout(), srsPingRequired, upstreamServers, publicBaseUrl);
     }
 
     public Duration idleTimeout() {
@@ -147,5 +204,199 @@ public record TenantSettings(
                 "a bare * is not allowed: list the origins (a * may stand for one host label)");
         Validation.require(origin.startsWith("http://") || origin.startsWith("https://"), "corsAllowedOrigins",
                 "an origin must start with http:// or https://: " + origin);
+    }
+
+    /** Builds {@link TenantSettings}; {@link #build()} validates as the record does. */
+    public static final class Builder {
+        private int maxSessionsPerAccount = 5;
+        private long idleTimeoutSeconds = 1800;
+        private long agentIdleTimeoutSeconds = 5400;
+        private long maxLifetimeSeconds = 43200;
+        private long clientTokenLifetimeSeconds = 86400;
+        private int maxTokensPerClient = 10;
+        private List<String> corsAllowedOrigins = List.of();
+        private long srsPingTimeoutSeconds = 60;
+        private Integer customerSessionLicenses = null;
+        private String defaultLanguage = "en-US";
+        private MailSettings mail = null;
+        private String passwordResetUrl = "";
+        private long passwordResetLifetimeSeconds = 3600;
+        private LdapSettings ldap = null;
+        private List<OpenIdProvider> openIdProviders = List.of();
+        private String broadcastMessage = "";
+        private String spamPolicyUrl = "";
+        private List<String> upstreamServers = List.of();
+        private ThrottleSettings throttle = ThrottleSettings.defaults();
+        private PasswordPolicySettings passwordPolicy = PasswordPolicySettings.defaults();
+        private Boolean srsPingRequired = Boolean.TRUE;
+        private String defaultDepartmentId = DEFAULT_DEPARTMENT_ID;
+        private String defaultDepartmentName = DEFAULT_DEPARTMENT_NAME;
+        private String publicBaseUrl = "";
+        private List<String> totpRequiredFor = List.of();
+
+        private Builder() {
+        }
+
+        private Builder(TenantSettings from) {
+            this.maxSessionsPerAccount = from.maxSessionsPerAccount;
+            this.idleTimeoutSeconds = from.idleTimeoutSeconds;
+            this.agentIdleTimeoutSeconds = from.agentIdleTimeoutSeconds;
+            this.maxLifetimeSeconds = from.maxLifetimeSeconds;
+            this.clientTokenLifetimeSeconds = from.clientTokenLifetimeSeconds;
+            this.maxTokensPerClient = from.maxTokensPerClient;
+            this.corsAllowedOrigins = from.corsAllowedOrigins;
+            this.srsPingTimeoutSeconds = from.srsPingTimeoutSeconds;
+            this.customerSessionLicenses = from.customerSessionLicenses;
+            this.defaultLanguage = from.defaultLanguage;
+            this.mail = from.mail;
+            this.passwordResetUrl = from.passwordResetUrl;
+            this.passwordResetLifetimeSeconds = from.passwordResetLifetimeSeconds;
+            this.ldap = from.ldap;
+            this.openIdProviders = from.openIdProviders;
+            this.broadcastMessage = from.broadcastMessage;
+            this.spamPolicyUrl = from.spamPolicyUrl;
+            this.upstreamServers = from.upstreamServers;
+            this.throttle = from.throttle;
+            this.passwordPolicy = from.passwordPolicy;
+            this.srsPingRequired = from.srsPingRequired;
+            this.defaultDepartmentId = from.defaultDepartmentId;
+            this.defaultDepartmentName = from.defaultDepartmentName;
+            this.publicBaseUrl = from.publicBaseUrl;
+            this.totpRequiredFor = from.totpRequiredFor;
+        }
+
+        public Builder maxSessionsPerAccount(int value) {
+            this.maxSessionsPerAccount = value;
+            return this;
+        }
+
+        public Builder idleTimeoutSeconds(long value) {
+            this.idleTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder agentIdleTimeoutSeconds(long value) {
+            this.agentIdleTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder maxLifetimeSeconds(long value) {
+            this.maxLifetimeSeconds = value;
+            return this;
+        }
+
+        public Builder clientTokenLifetimeSeconds(long value) {
+            this.clientTokenLifetimeSeconds = value;
+            return this;
+        }
+
+        public Builder maxTokensPerClient(int value) {
+            this.maxTokensPerClient = value;
+            return this;
+        }
+
+        public Builder corsAllowedOrigins(List<String> value) {
+            this.corsAllowedOrigins = value;
+            return this;
+        }
+
+        public Builder srsPingTimeoutSeconds(long value) {
+            this.srsPingTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder customerSessionLicenses(Integer value) {
+            this.customerSessionLicenses = value;
+            return this;
+        }
+
+        public Builder defaultLanguage(String value) {
+            this.defaultLanguage = value;
+            return this;
+        }
+
+        public Builder mail(MailSettings value) {
+            this.mail = value;
+            return this;
+        }
+
+        public Builder passwordResetUrl(String value) {
+            this.passwordResetUrl = value;
+            return this;
+        }
+
+        public Builder passwordResetLifetimeSeconds(long value) {
+            this.passwordResetLifetimeSeconds = value;
+            return this;
+        }
+
+        public Builder ldap(LdapSettings value) {
+            this.ldap = value;
+            return this;
+        }
+
+        public Builder openIdProviders(List<OpenIdProvider> value) {
+            this.openIdProviders = value;
+            return this;
+        }
+
+        public Builder broadcastMessage(String value) {
+            this.broadcastMessage = value;
+            return this;
+        }
+
+        public Builder spamPolicyUrl(String value) {
+            this.spamPolicyUrl = value;
+            return this;
+        }
+
+        public Builder upstreamServers(List<String> value) {
+            this.upstreamServers = value;
+            return this;
+        }
+
+        public Builder throttle(ThrottleSettings value) {
+            this.throttle = value;
+            return this;
+        }
+
+        public Builder passwordPolicy(PasswordPolicySettings value) {
+            this.passwordPolicy = value;
+            return this;
+        }
+
+        public Builder srsPingRequired(Boolean value) {
+            this.srsPingRequired = value;
+            return this;
+        }
+
+        public Builder defaultDepartmentId(String value) {
+            this.defaultDepartmentId = value;
+            return this;
+        }
+
+        public Builder defaultDepartmentName(String value) {
+            this.defaultDepartmentName = value;
+            return this;
+        }
+
+        public Builder publicBaseUrl(String value) {
+            this.publicBaseUrl = value;
+            return this;
+        }
+
+        public Builder totpRequiredFor(List<String> value) {
+            this.totpRequiredFor = value;
+            return this;
+        }
+
+        public TenantSettings build() {
+            return new TenantSettings(maxSessionsPerAccount, idleTimeoutSeconds, agentIdleTimeoutSeconds,
+                    maxLifetimeSeconds, clientTokenLifetimeSeconds, maxTokensPerClient, corsAllowedOrigins,
+                    srsPingTimeoutSeconds, customerSessionLicenses, defaultLanguage, mail, passwordResetUrl,
+                    passwordResetLifetimeSeconds, ldap, openIdProviders, broadcastMessage, spamPolicyUrl,
+                    upstreamServers, throttle, passwordPolicy, srsPingRequired, defaultDepartmentId,
+                    defaultDepartmentName, publicBaseUrl, totpRequiredFor);
+        }
     }
 }

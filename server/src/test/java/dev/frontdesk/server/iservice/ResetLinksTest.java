@@ -10,13 +10,8 @@ import org.junit.jupiter.api.Test;
 class ResetLinksTest {
     private static Tenant tenant(String passwordResetUrl, List<String> corsOrigins, List<String> hosts) {
         TenantSettings d = TenantSettings.defaults();
-        TenantSettings settings = new TenantSettings(d.maxSessionsPerAccount(), d.idleTimeoutSeconds(),
-                d.agentIdleTimeoutSeconds(), d.maxLifetimeSeconds(), d.clientTokenLifetimeSeconds(),
-                d.maxTokensPerClient(), corsOrigins, d.srsPingTimeoutSeconds(), d.customerSessionLicenses(),
-                d.defaultLanguage(), d.mail(), passwordResetUrl, d.passwordResetLifetimeSeconds(), d.ldap(),
-                d.openIdProviders(), d.broadcastMessage(), d.spamPolicyUrl(), d.upstreamServers(), d.throttle(),
-                d.passwordPolicy(), d.srsPingRequired(), d.defaultDepartmentId(), d.defaultDepartmentName(),
-                d.publicBaseUrl(), d.totpRequiredFor());
+        TenantSettings settings = TenantSettings.builder().corsAllowedOrigins(corsOrigins)
+                .passwordResetUrl(passwordResetUrl).build();
         return new Tenant("t1", hosts, settings);
     }
 
