@@ -23,10 +23,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code bench/run [--quick] [--runs N] [scenario...]}: measures Frontdesk and Keycloak one at a time on
  * this machine and writes BENCHMARKS.md. Scenarios: login, validate, token, startup (Frontdesk, all in
- * the same server life cycle per run), memory, keycloak, jmh. With no scenario, all of them.
+ * the same server life cycle per run), multinode (PostgreSQL + Redis, one and three nodes), memory,
+ * keycloak, jmh. With no scenario, all of them.
  */
 public final class Harness {
-    static final List<String> ALL = List.of("login", "validate", "token", "startup", "memory", "keycloak", "jmh");
+    static final List<String> ALL = List.of("login", "validate", "token", "startup", "multinode", "memory", "keycloak",
+            "jmh");
     static final String KEYCLOAK_VERSION = "26.7.3";
     static final String ADMIN_PASSWORD = "bench-admin-password-1";
     static final String USER_PASSWORD = "Bench-Passw0rd-7fq2!x";
@@ -131,6 +133,10 @@ public final class Harness {
             frontdesk();
             writeReport();
         }
+        if (scenarios.contains("multinode")) {
+            new MultiNode(this).run();
+            writeReport();
+        }
         if (scenarios.contains("keycloak")) {
             keycloak();
             writeReport();
@@ -163,7 +169,7 @@ public final class Harness {
             cleared.add("fd.token");
         }
         cleared.forEach(results::clearGroup);
-        String what = all ? "" : " (" + String.join(", ", scenarios.stream().filter(s -> !s.equals("memory")
+        String what = all ? "" : " (" + String.join(", ", scenarios.stream().filter(s -> !s.equals("memory") && !s.equals("multinode")
                 && !s.equals("keycloak") && !s.equals("jmh")).toList()) + ")";
         results.meta("fd", "started", all || results.meta("fd", "started").isEmpty() ? now() + what
                 : results.meta("fd", "started") + "; " + now() + what);

@@ -42,6 +42,7 @@ final class Report {
         login();
         validate();
         token();
+        multiNode();
         memory();
         startup();
         jmh();
@@ -66,7 +67,7 @@ final class Report {
         row("Keycloak", r.meta("machine", "keycloak"));
         row("Frontdesk JVM flags (bin/frontdesk)", "`" + r.meta("fd", "javaOpts") + "`");
         row("Keycloak JVM flags", "its own defaults from `kc.sh`");
-        for (String g : List.of("fd", "kc", "mem", "jmh")) {
+        for (String g : List.of("fd", "kc", "mn", "mem", "jmh")) {
             if (!r.meta("fd".equals(g) ? "fd" : g, "started").isEmpty()) {
                 row("Run of " + groupName(g), r.meta(g, "started") + "; load average (1/5/15 min) before: "
                         + loads(r.meta(g, "loadBefore")) + ", after: " + loads(r.meta(g, "loadAfter")));
@@ -80,6 +81,7 @@ final class Report {
             case "fd" -> "Frontdesk scenarios";
             case "kc" -> "Keycloak scenarios";
             case "mem" -> "memory probe";
+            case "mn" -> "multi-node scenarios";
             default -> "JMH";
         };
     }
@@ -243,6 +245,59 @@ final class Report {
         line("| Frontdesk / Keycloak | " + x(r.ratio("fd.token.rps", "kc.token.rps")) + " | | |");
         errors("fd.token", "kc.token");
         line();
+    }
+
+    private void multiNode() {
+        line("## PostgreSQL + Redis: one and three nodes");
+        line();
+        line("`bench/run multinode`: the same loads against one and three nodes on PostgreSQL (the shared cluster, a "
+                + "fresh database per life cycle) and Redis (a `redis-server` of the harness's own). Everything runs on "
+                + "this machine's cores, so these are the **overhead** of the shared stores against the embedded mode "
+                + "of the same run, not scaling; three nodes share the same two cores. Each node gets one `wrk` with its "
+                + "share of the connections, run at the same time; rates are summed.");
+        line();
+        line("| Scenario | embedded, req/s | 1 node, req/s | 1 node / embedded | 3 nodes, req/s | 3 nodes / embedded |");
+        line("|---|---|---|---|---|---|");
+        for (String[] sc : List.of(new String[] {"Password login (forced)", "login"},
+                new String[] {"`GET /api/v1/session`", "session"}, new String[] {"Introspection", "introspect"},
+                new String[] {"Client-credentials grant", "token"})) {
+            String fd = "fd." + sc[1] + ".rps";
+            line("| " + sc[0] + " | " + r.stats(fd).show() + " | " + r.stats("mn1." + sc[1] + ".rps").show() + " | "
+                    + r.ratio("mn1." + sc[1] + ".rps", fd).showPercent() + " | " + r.stats("mn3." + sc[1] + ".rps").show()
+                    + " | " + r.ratio("mn3." + sc[1] + ".rps", fd).showPercent() + " |");
+        }
+        errors("mn1.login", "mn1.session", "mn1.introspect", "mn1.token", "mn3.login", "mn3.session", "mn3.introspect",
+                "mn3.token");
+        line();
+        line("Store traffic per operation, one operation at a time on one node (Redis commands from `INFO commandstats` "
+                + "deltas, commands run inside a script included; round trips and SQL statements counted by the harness's "
+                + "TCP proxy: a client write to Redis is one round trip, so a script or a pipeline sent at once counts "
+                + "once; SQL statements are the Execute and Query messages of the PostgreSQL protocol):");
+        line();
+        line("| Operation | Redis commands | Redis round trips | SQL statements | Redis commands by name |");
+        line("|---|---|---|---|---|");
+        for (String[] op : List.of(new String[] {"Forced login", "login"}, new String[] {"Cached validation "
+                + "(`GET /api/v1/session`)", "session"}, new String[] {"Introspection", "introspect"},
+                new String[] {"Client-credentials grant", "token"})) {
+            String m = "mn1." + op[1];
+            line("| " + op[0] + " | " + r.stats(m + ".redis_per_op").show() + " | " + r.stats(m + ".redis_round_trips")
+                    .show() + " | " + r.stats(m + ".sql_per_op").show() + " | " + r.meta("mn", op[1] + "Commands") + " |");
+        }
+        line();
+        Stats ops = r.stats("redis.bench_ops_per_s");
+        Stats perLogin = r.stats("mn1.login.redis_per_op");
+        Stats perCheck = r.stats("mn1.session.redis_per_op");
+        Stats perIntro = r.stats("mn1.introspect.redis_per_op");
+        if (!ops.empty() && !perLogin.empty()) {
+            line("**Capacity:** a Redis primary doing " + Stats.fmt(ops.median()) + " ops/s (this machine's "
+                    + "`redis-benchmark` GET/SET, 16 clients, no pipelining) carries about "
+                    + Stats.fmt(ops.median() / perLogin.median()) + " logins/s and "
+                    + (perCheck.median() == 0 ? "any number of cached validations/s (they send no Redis command)"
+                    : Stats.fmt(ops.median() / perCheck.median()) + " validations/s")
+                    + (perIntro.empty() || perIntro.median() == 0 ? "" : ", " + Stats.fmt(ops.median() / perIntro.median())
+                    + " introspections/s") + " (its commands alone; scripts cost more than a GET).");
+            line();
+        }
     }
 
     private void memory() {
