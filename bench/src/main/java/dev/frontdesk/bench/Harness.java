@@ -227,7 +227,7 @@ public final class Harness {
                 results.add("fd.rss.restart_idle_mb", again.rssMiB());
             }
             if (scenarios.contains("startup")) {
-                restartLoaded(data, r + 1);
+                restartLoaded(r + 1);
             }
             results.save();
         }
@@ -237,10 +237,17 @@ public final class Harness {
     }
 
     /**
-     * Restart with {@link #RESTORE_SESSIONS} live sessions and {@link #RESTORE_TOKENS} tokens: {@link RestoreSeed}
-     * fills the stopped server's data directory in process, then the server is started on it and timed to ready.
+     * Restart with {@link #RESTORE_SESSIONS} live sessions and {@link #RESTORE_TOKENS} tokens and nothing else:
+     * a fresh data directory gets the harness's settings and client from a first start, {@link RestoreSeed}
+     * fills it in process while no server runs, then the server is started on it and timed to ready.
      */
-    void restartLoaded(Path data, int run) throws Exception {
+    void restartLoaded(int run) throws Exception {
+        Path data = work.resolve("fd-data-restore");
+        deleteTree(data);
+        try (Server first = startFrontdesk(data, work.resolve("logs/frontdesk-run" + run + "-restore-setup.log"))) {
+            first.awaitReady(FD_PORT, "/health/ready", 120);
+            new FrontdeskSetup("http://127.0.0.1:" + FD_PORT).prepare();
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome + "/bin/java");
         cmd.addAll(javaOpts);
@@ -253,8 +260,9 @@ public final class Harness {
             results.add("fd.startup.restart_loaded_ms", ms);
             Thread.sleep(3000);
             results.add("fd.rss.restart_loaded_idle_mb", loaded.rssMiB());
-            log(String.format(Locale.ROOT, "  restart with seeded sessions and tokens: ready in %.0f ms", ms));
+            log(String.format(Locale.ROOT, "  restart with the seeded sessions and tokens: ready in %.0f ms", ms));
         }
+        deleteTree(data);
     }
 
     /**
