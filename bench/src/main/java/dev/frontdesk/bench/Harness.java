@@ -23,12 +23,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code bench/run [--quick] [--runs N] [scenario...]}: measures Frontdesk and Keycloak one at a time on
  * this machine and writes BENCHMARKS.md. Scenarios: login, validate, token, startup (Frontdesk, all in
- * the same server life cycle per run), memory, keycloak, jmh, gateway (nginx auth_request, see
- * {@link GatewayBench}). With no scenario, all of them.
+ * the same server life cycle per run), multinode (PostgreSQL + Redis, one and three nodes), memory,
+ * keycloak, jmh, gateway (nginx auth_request, see {@link GatewayBench}). With no scenario, all of them.
  */
 public final class Harness {
-    static final List<String> ALL = List.of("login", "validate", "token", "startup", "memory", "keycloak", "jmh",
-            "gateway");
+    static final List<String> ALL = List.of("login", "validate", "token", "startup", "multinode", "memory", "keycloak",
+            "jmh", "gateway");
     static final String KEYCLOAK_VERSION = "26.7.3";
     static final String ADMIN_PASSWORD = "bench-admin-password-1";
     static final String USER_PASSWORD = "Bench-Passw0rd-7fq2!x";
@@ -42,6 +42,8 @@ public final class Harness {
     static final int LOGIN_CONNECTIONS = 8;
     static final int VALIDATE_CONNECTIONS = 64;
     static final int TOKEN_CONNECTIONS = 16;
+    static final int RESTORE_SESSIONS = 100_000;
+    static final int RESTORE_TOKENS = 100_000;
 
     final Path root;
     final Path work;
@@ -131,6 +133,10 @@ public final class Harness {
             frontdesk();
             writeReport();
         }
+        if (scenarios.contains("multinode")) {
+            new MultiNode(this).run();
+            writeReport();
+        }
         if (scenarios.contains("keycloak")) {
             keycloak();
             writeReport();
@@ -167,7 +173,7 @@ public final class Harness {
             cleared.add("fd.token");
         }
         cleared.forEach(results::clearGroup);
-        String what = all ? "" : " (" + String.join(", ", scenarios.stream().filter(s -> !s.equals("memory")
+        String what = all ? "" : " (" + String.join(", ", scenarios.stream().filter(s -> !s.equals("memory") && !s.equals("multinode")
                 && !s.equals("keycloak") && !s.equals("jmh")).toList()) + ")";
         results.meta("fd", "started", all || results.meta("fd", "started").isEmpty() ? now() + what
                 : results.meta("fd", "started") + "; " + now() + what);
@@ -224,11 +230,43 @@ public final class Harness {
                 Thread.sleep(3000);
                 results.add("fd.rss.restart_idle_mb", again.rssMiB());
             }
+            if (scenarios.contains("startup")) {
+                restartLoaded(r + 1);
+            }
             results.save();
         }
         results.meta("fd", "loadAfter", all || results.meta("fd", "loadAfter").isEmpty() ? uptime()
                 : results.meta("fd", "loadAfter") + "; " + uptime());
         results.save();
+    }
+
+    /**
+     * Restart with {@link #RESTORE_SESSIONS} live sessions and {@link #RESTORE_TOKENS} tokens and nothing else:
+     * a fresh data directory gets the harness's settings and client from a first start, {@link RestoreSeed}
+     * fills it in process while no server runs, then the server is started on it and timed to ready.
+     */
+    void restartLoaded(int run) throws Exception {
+        Path data = work.resolve("fd-data-restore");
+        deleteTree(data);
+        try (Server first = startFrontdesk(data, work.resolve("logs/frontdesk-run" + run + "-restore-setup.log"))) {
+            first.awaitReady(FD_PORT, "/health/ready", 120);
+            new FrontdeskSetup("http://127.0.0.1:" + FD_PORT).prepare();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome + "/bin/java");
+        cmd.addAll(javaOpts);
+        cmd.addAll(List.of("-Xmx1g", "-cp", benchJar + ":" + frontdeskJar, "dev.frontdesk.bench.RestoreSeed",
+                data.toString(), String.valueOf(quick ? 10_000 : RESTORE_SESSIONS),
+                String.valueOf(quick ? 10_000 : RESTORE_TOKENS)));
+        log("  " + exec(cmd, 1200).lines().filter(l -> l.startsWith("SEED")).findFirst().orElse("SEED ?"));
+        try (Server loaded = startFrontdesk(data, work.resolve("logs/frontdesk-run" + run + "-restart-loaded.log"))) {
+            double ms = loaded.awaitReady(FD_PORT, "/health/ready", 120);
+            results.add("fd.startup.restart_loaded_ms", ms);
+            Thread.sleep(3000);
+            results.add("fd.rss.restart_loaded_idle_mb", loaded.rssMiB());
+            log(String.format(Locale.ROOT, "  restart with the seeded sessions and tokens: ready in %.0f ms", ms));
+        }
+        deleteTree(data);
     }
 
     /**
@@ -277,7 +315,8 @@ public final class Harness {
         cmd.addAll(List.of("-cp", benchJar + ":" + frontdeskJar, "dev.frontdesk.bench.HashTimer",
                 quick ? "5" : "15", quick ? "10" : "40"));
         String out = exec(cmd, 600);
-        Matcher m = Pattern.compile("HASH single_ms=([0-9.]+) parallel_per_s=([0-9.]+) threads=(\\d+)").matcher(out);
+        Matcher m = Pattern.compile("HASH single_ms=([0-9.]+) parallel_per_s=([0-9.]+) threads=(\\d+) "
+                + "alloc_bytes=(\\d+)").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("hash timer failed:\n" + out);
         }
@@ -286,15 +325,15 @@ public final class Harness {
         results.add("hash.single_ms", ms);
         results.add("hash.ceiling_per_s", cores * 1000.0 / ms);
         results.add("hash.parallel_per_s", Double.parseDouble(m.group(2)));
-        log(String.format(Locale.ROOT, "  one Argon2id hash %.1f ms -> ceiling %.1f/s on %d cores", ms,
-                cores * 1000.0 / ms, cores));
-        Matcher p = Pattern.compile("POOLED single_ms=([0-9.]+) parallel_per_s=([0-9.]+) alloc_spring_bytes=(\\d+) "
-                + "alloc_pooled_bytes=(\\d+)").matcher(out);
-        if (p.find()) {
-            results.add("hash.pooled_single_ms", Double.parseDouble(p.group(1)));
-            results.add("hash.pooled_parallel_per_s", Double.parseDouble(p.group(2)));
-            results.add("hash.alloc_spring_bytes", Double.parseDouble(p.group(3)));
-            results.add("hash.alloc_pooled_bytes", Double.parseDouble(p.group(4)));
+        results.add("hash.alloc_bytes", Double.parseDouble(m.group(4)));
+        log(String.format(Locale.ROOT, "  server hasher: one hash %.1f ms -> cores / one hash %.1f/s on %d cores; "
+                + "one per core in parallel %.1f/s", ms, cores * 1000.0 / ms, cores, Double.parseDouble(m.group(2))));
+        Matcher s = Pattern.compile("SPRING single_ms=([0-9.]+) parallel_per_s=([0-9.]+) alloc_bytes=(\\d+)")
+                .matcher(out);
+        if (s.find()) {
+            results.add("hash.spring_single_ms", Double.parseDouble(s.group(1)));
+            results.add("hash.spring_parallel_per_s", Double.parseDouble(s.group(2)));
+            results.add("hash.alloc_spring_bytes", Double.parseDouble(s.group(3)));
         }
     }
 
@@ -304,7 +343,9 @@ public final class Harness {
         Wrk.Result r = wrk.run(name, base, requests, connections, seconds);
         results.add(metric + ".rps", r.rate());
         results.add(metric + ".p50_ms", r.p50Ms());
+        results.add(metric + ".p90_ms", r.p90Ms());
         results.add(metric + ".p99_ms", r.p99Ms());
+        results.add(metric + ".max_ms", r.maxMs());
         results.add(metric + ".errors", (double) r.errors());
         log(String.format(Locale.ROOT, "  %-16s %10.1f req/s  p50 %.2f ms  p99 %.2f ms  errors %d", metric, r.rate(),
                 r.p50Ms(), r.p99Ms(), r.errors()));

@@ -1,17 +1,26 @@
 package dev.frontdesk.bench;
 
+import dev.frontdesk.core.credential.Argon2Hasher;
+import dev.frontdesk.core.credential.Argon2Parameters;
+import dev.frontdesk.core.credential.LegacyAwareHasher;
+import dev.frontdesk.core.credential.PasswordHasher;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Times one Argon2id verification with Frontdesk's default parameters (m=19456 KiB, t=2, p=1, the
- * encoder the server uses), single-threaded after warm-up, then the throughput of one verification per
- * core in parallel. Started by the harness as its own JVM with the server's JVM flags. Prints one line:
- * {@code HASH single_ms=<mean> parallel_per_s=<rate> threads=<n>}.
+ * The login ceiling as the server sees it: the hasher the server runs ({@code LegacyAwareHasher} over
+ * {@code Argon2Hasher} with the OWASP parameters and its default worker count, one per core, so its lane
+ * and arenas), started by the harness as its own JVM with the server's JVM flags. Measures one
+ * verification single-threaded after warm-up ({@code cores / one hash} is the arithmetic ceiling) and one
+ * verification per core in parallel, from as many virtual threads as the login run has connections (the
+ * measured ceiling: what the lane delivers on this machine). Spring Security's encoder, which the server
+ * used before, is timed the same way as a labelled reference. Prints:
+ * {@code HASH single_ms=.. parallel_per_s=.. threads=.. alloc_bytes=..} and
+ * {@code SPRING single_ms=.. parallel_per_s=.. alloc_bytes=..}.
  */
 public final class HashTimer {
     private HashTimer() {
@@ -20,81 +29,48 @@ public final class HashTimer {
     public static void main(String[] args) throws Exception {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int timed = args.length > 1 ? Integer.parseInt(args[1]) : 40;
-        int threads = Runtime.getRuntime().availableProcessors();
-        Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+        int cores = Runtime.getRuntime().availableProcessors();
         String password = "Bench-Passw0rd-" + System.nanoTime();
-        String hash = encoder.encode(password);
-        for (int i = 0; i < warmup; i++) {
-            check(encoder.matches(password, hash));
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < timed; i++) {
-            check(encoder.matches(password, hash));
-        }
-        double singleMs = (System.nanoTime() - start) / 1e6 / timed;
 
-        int perThread = Math.max(4, timed / threads);
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> warm = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                warm.add(pool.submit(() -> check(encoder.matches(password, hash))));
-            }
-            for (Future<?> f : warm) {
-                f.get();
-            }
-            List<Future<?>> runs = new ArrayList<>();
-            long pstart = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                runs.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        check(encoder.matches(password, hash));
-                    }
-                }));
-            }
-            for (Future<?> f : runs) {
-                f.get();
-            }
-            double seconds = (System.nanoTime() - pstart) / 1e9;
-            System.out.printf(java.util.Locale.ROOT, "HASH single_ms=%.3f parallel_per_s=%.2f threads=%d%n",
-                    singleMs, threads * perThread / seconds, threads);
-        }
-        pooled(encoder, password, hash, warmup, timed, threads, perThread);
+        PasswordHasher server = new LegacyAwareHasher(new Argon2Hasher(Argon2Parameters.owasp()));
+        String serverHash = server.hash(password);
+        Figures fd = time(() -> server.matches(password, serverHash), warmup, timed, cores);
+        System.out.printf(Locale.ROOT, "HASH single_ms=%.3f parallel_per_s=%.2f threads=%d alloc_bytes=%d%n",
+                fd.singleMs, fd.parallelPerS, cores, fd.allocBytes);
+
+        Argon2PasswordEncoder spring = new Argon2PasswordEncoder(16, 32, 1, 19456, 2);
+        String springHash = spring.encode(password);
+        Figures sp = time(() -> spring.matches(password, springHash), warmup, timed, cores);
+        System.out.printf(Locale.ROOT, "SPRING single_ms=%.3f parallel_per_s=%.2f alloc_bytes=%d%n",
+                sp.singleMs, sp.parallelPerS, sp.allocBytes);
     }
 
-    /** The same verification through {@link PooledArgon2} (the recommended change), and bytes allocated per hash. */
-    private static void pooled(Argon2PasswordEncoder encoder, String password, String hash, int warmup, int timed,
-                               int threads, int perThread) throws Exception {
-        String[] parts = hash.split("\\$");
-        java.util.Base64.Decoder b64 = java.util.Base64.getDecoder();
-        byte[] salt = b64.decode(parts[4]);
-        byte[] expected = b64.decode(parts[5]);
-        PooledArgon2 pooled = new PooledArgon2(19456, 2, 1, threads);
-        char[] pw = password.toCharArray();
+    private record Figures(double singleMs, double parallelPerS, long allocBytes) {
+    }
+
+    private static Figures time(BooleanSupplier verify, int warmup, int timed, int cores) throws InterruptedException {
         for (int i = 0; i < warmup; i++) {
-            check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+            check(verify.getAsBoolean());
         }
-        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        long a0 = mx.getCurrentThreadAllocatedBytes();
-        check(encoder.matches(password, hash));
-        long springBytes = mx.getCurrentThreadAllocatedBytes() - a0;
-        a0 = mx.getCurrentThreadAllocatedBytes();
-        check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
-        long pooledBytes = mx.getCurrentThreadAllocatedBytes() - a0;
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long a0 = mx.getTotalThreadAllocatedBytes(); // the server's hasher allocates on its own worker threads
+        check(verify.getAsBoolean());
+        long alloc = mx.getTotalThreadAllocatedBytes() - a0;
+
         long start = System.nanoTime();
         for (int i = 0; i < timed; i++) {
-            check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
+            check(verify.getAsBoolean());
         }
         double singleMs = (System.nanoTime() - start) / 1e6 / timed;
+
+        int callers = Harness.LOGIN_CONNECTIONS;
+        int perCaller = Math.max(2, timed * cores / callers);
         List<Thread> workers = new ArrayList<>();
         long pstart = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            workers.add(Thread.ofPlatform().start(() -> {
-                try {
-                    for (int i = 0; i < perThread; i++) {
-                        check(java.util.Arrays.equals(expected, pooled.hash(pw, salt, expected.length)));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        for (int t = 0; t < callers; t++) {
+            workers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < perCaller; i++) {
+                    check(verify.getAsBoolean());
                 }
             }));
         }
@@ -102,9 +78,7 @@ public final class HashTimer {
             w.join();
         }
         double seconds = (System.nanoTime() - pstart) / 1e9;
-        System.out.printf(java.util.Locale.ROOT,
-                "POOLED single_ms=%.3f parallel_per_s=%.2f alloc_spring_bytes=%d alloc_pooled_bytes=%d%n",
-                singleMs, threads * perThread / seconds, springBytes, pooledBytes);
+        return new Figures(singleMs, callers * perCaller / seconds, alloc);
     }
 
     private static void check(boolean matched) {

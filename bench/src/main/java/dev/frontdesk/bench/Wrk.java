@@ -24,7 +24,8 @@ final class Wrk {
     }
 
     /** The result of one wrk run. */
-    record Result(long requests, double seconds, long errors, double p50Ms, double p99Ms, double meanMs) {
+    record Result(long requests, double seconds, long errors, double p50Ms, double p90Ms, double p99Ms, double maxMs,
+                  double meanMs) {
         double rate() {
             return requests / seconds;
         }
@@ -32,7 +33,7 @@ final class Wrk {
 
     private static final Pattern LINE = Pattern.compile(
             "BENCH requests=(\\d+) duration_us=(\\d+) connect=(\\d+) read=(\\d+) write=(\\d+) status=(\\d+) "
-                    + "timeout=(\\d+) p50_us=(\\d+) p99_us=(\\d+) mean_us=([0-9.]+)");
+                    + "timeout=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+) mean_us=([0-9.]+)");
 
     private final Path workDir;
 
@@ -65,7 +66,8 @@ final class Wrk {
         }
         return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, errors,
                 Long.parseLong(m.group(8)) / 1000.0, Long.parseLong(m.group(9)) / 1000.0,
-                Double.parseDouble(m.group(10)) / 1000.0);
+                Long.parseLong(m.group(10)) / 1000.0, Long.parseLong(m.group(11)) / 1000.0,
+                Double.parseDouble(m.group(12)) / 1000.0);
     }
 
     static Req get(String path, Map<String, String> headers) {
@@ -108,9 +110,9 @@ final class Wrk {
                 end
                 done = function(summary, latency, requests)
                   local e = summary.errors
-                  io.write(string.format("BENCH requests=%d duration_us=%d connect=%d read=%d write=%d status=%d timeout=%d p50_us=%d p99_us=%d mean_us=%.1f\\n",
+                  io.write(string.format("BENCH requests=%d duration_us=%d connect=%d read=%d write=%d status=%d timeout=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d mean_us=%.1f\\n",
                     summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
-                    latency:percentile(50), latency:percentile(99), latency.mean))
+                    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
                 end
                 """);
         return s.toString();

@@ -3,9 +3,6 @@ package dev.frontdesk.core.credential;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -20,10 +17,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters.Builder;
  *
  * <p>Why not a plain encoder: one hash needs {@code m} KiB of working memory, and allocating 19 MiB per
  * login made the garbage collector, not the hash, the bottleneck (20.7 MB allocated per verification,
- * measured in bench/). This hasher keeps up to one block arena per core in a fair queue: a hash takes an
- * arena and gives it back, which also bounds concurrent hashes to the number of cores and serves waiting
- * logins in arrival order. Arenas are made when first needed, so an idle server holds none. A hash with
- * other parameters (an old one) runs unpooled.
+ * measured in bench/). Every hash runs on a {@link HashLane}: one worker thread per core fed in arrival
+ * order (see there why a fair queue of arenas on the request threads was not first-come first-served),
+ * and each worker keeps one block arena. Workers and their arenas are made when first needed and dropped
+ * after the lane has been idle for a while, so an idle server holds none. A hash with other parameters
+ * (an old one) runs on the lane too, unpooled.
  */
 public final class Argon2Hasher implements PasswordHasher {
     private static final int SALT_BYTES = 16;
@@ -35,20 +33,21 @@ public final class Argon2Hasher implements PasswordHasher {
 
     private final Argon2Parameters parameters;
     private final String prefix;
-    private final BlockingQueue<Arena> arenas;
-    private final AtomicInteger arenasToMake;
+    private final HashLane lane;
+    private final ThreadLocal<Arena> arenas;
     private final SecureRandom random = new SecureRandom();
 
     public Argon2Hasher(Argon2Parameters parameters) {
         this(parameters, Runtime.getRuntime().availableProcessors());
     }
 
-    public Argon2Hasher(Argon2Parameters parameters, int arenaCount) {
+    /** {@code workers}: hashes that may run at once (one arena each); the default is one per core. */
+    public Argon2Hasher(Argon2Parameters parameters, int workers) {
         this.parameters = parameters;
         this.prefix = "$argon2id$v=19$m=" + parameters.memoryKiB() + ",t=" + parameters.iterations() + ",p="
                 + parameters.parallelism() + "$";
-        this.arenas = new ArrayBlockingQueue<>(arenaCount, true);
-        this.arenasToMake = new AtomicInteger(arenaCount);
+        this.lane = new HashLane(workers);
+        this.arenas = ThreadLocal.withInitial(() -> new Arena(parameters.memoryKiB()));
     }
 
     public Argon2Parameters parameters() {
@@ -114,42 +113,24 @@ public final class Argon2Hasher implements PasswordHasher {
                 .withMemoryAsKB(used.memoryKiB())
                 .withParallelism(used.parallelism())
                 .withSalt(salt);
-        byte[] out = new byte[length];
         char[] chars = password.toString().toCharArray();
-        if (!used.equals(parameters)) {
+        boolean pooled = used.equals(parameters);
+        return lane.run(() -> {
+            byte[] out = new byte[length];
+            if (pooled) {
+                Arena arena = arenas.get();
+                arena.rewind();
+                builder.withBlockPool(arena);
+            }
             generate(builder, chars, out);
             return out;
-        }
-        Arena arena = takeArena();
-        try {
-            arena.rewind();
-            generate(builder.withBlockPool(arena), chars, out);
-            return out;
-        } finally {
-            arenas.add(arena);
-        }
+        });
     }
 
     private static void generate(Builder builder, char[] password, byte[] out) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(builder.build());
         generator.generateBytes(password, out);
-    }
-
-    private Arena takeArena() {
-        Arena idle = arenas.poll();
-        if (idle != null) {
-            return idle;
-        }
-        if (arenasToMake.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return new Arena(parameters.memoryKiB());
-        }
-        try {
-            return arenas.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to hash", e);
-        }
     }
 
     /** Pre-allocated Argon2 blocks handed out in order (cleared, as BouncyCastle's own pool does). */

@@ -17,7 +17,7 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw new BadRequest("request body is required", null);
         }
-        Requests.utf8(body);
+        requireUtf8(body);
         try {
             T value = Json.MAPPER.readValue(body, type);
             if (value == null) {
@@ -33,7 +33,7 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw new BadRequest("request body is required", null);
         }
-        Requests.utf8(body);
+        requireUtf8(body);
         try {
             return Json.MAPPER.readTree(body);
         } catch (JacksonException e) {
@@ -46,6 +46,16 @@ public final class JsonBodies {
             return Json.MAPPER.treeToValue(node, type);
         } catch (JacksonException e) {
             throw translate(e);
+        }
+    }
+
+    /** Strict UTF-8, with a fast path for the common all-ASCII body (no decoder, no string made). */
+    private static void requireUtf8(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                Requests.utf8(body);
+                return;
+            }
         }
     }
 

@@ -18,6 +18,13 @@ public final class Responses {
         response.send(Json.bytes(body));
     }
 
+    /** An answer already rendered as JSON bytes (see {@code Json.object}). */
+    public static void json(ServerResponse response, int status, byte[] rendered) {
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, "application/json");
+        response.send(rendered);
+    }
+
     /** Frontdesk's own error shape: {@code {"error": "...", "field": "..."}} (field only when known). */
     public static void error(ServerResponse response, int status, String error, String field) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package dev.frontdesk.server.json;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -55,6 +58,20 @@ public final class Json {
 
     public static byte[] bytes(Object value) {
         return MAPPER.writeValueAsBytes(value);
+    }
+
+    /**
+     * One JSON object written field by field through the mapper's generator (escaping and encoding as
+     * {@link #bytes}), for hot paths: no intermediate map and no serializer lookup per value.
+     */
+    public static byte[] object(Consumer<JsonGenerator> fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            fields.accept(json);
+            json.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     public static List<String> readStrings(String json) {

@@ -127,6 +127,10 @@ class NativeApiTest {
         assertThat(answer.get("active").asBoolean()).isTrue();
         assertThat(answer.get("username").asString()).isEqualTo("nat");
         assertThat(answer.get("accountType").asString()).isEqualTo("agent");
+        assertThat(answer.propertyNames()).containsExactly("active", "tenant", "username", "accountType", "channel",
+                "createdAt", "expiresAt", "exp");
+        assertThat(answer.get("exp").asLong())
+                .isEqualTo(java.time.Instant.parse(answer.get("expiresAt").asString()).getEpochSecond());
 
         api.logout(session);
         HttpResponse<String> inactive = http.post(server.baseUrl() + "/api/v1/introspect", "application/json",

@@ -1,12 +1,8 @@
 package dev.frontdesk.server.store.jdbc;
 
-import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.session.IndexedSessionStore;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.server.json.Json;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -29,8 +25,7 @@ public final class JdbcSessionStore implements IndexedSessionStore.Journal {
 
     public static IndexedSessionStore open(Database database) {
         JdbcSessionStore journal = new JdbcSessionStore(database);
-        return new IndexedSessionStore(journal,
-                journal.jdbi.withHandle(h -> h.createQuery("SELECT * FROM sessions").map((rs, ctx) -> read(rs)).list()));
+        return new IndexedSessionStore(journal, Restore.sessions(journal.jdbi));
     }
 
     @Override
@@ -72,14 +67,5 @@ public final class JdbcSessionStore implements IndexedSessionStore.Journal {
     @Override
     public boolean isHealthy() {
         return database.isHealthy();
-    }
-
-    private static Session read(ResultSet rs) throws SQLException {
-        return new Session(rs.getString("id_hash"), rs.getString("ref"), rs.getString("tenant"),
-                rs.getString("account_id"), rs.getString("username"), AccountType.fromWire(rs.getString("account_type")),
-                rs.getString("channel"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("last_seen_at")), Duration.ofMillis(rs.getLong("idle_timeout_ms")),
-                Instant.ofEpochMilli(rs.getLong("absolute_expiry")), rs.getString("client_ip"),
-                rs.getString("user_agent"), rs.getString("client_id"), Json.readStringMap(rs.getString("attributes")));
     }
 }

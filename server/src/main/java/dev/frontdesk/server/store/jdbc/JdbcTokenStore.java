@@ -3,9 +3,6 @@ package dev.frontdesk.server.store.jdbc;
 import dev.frontdesk.core.client.AccessToken;
 import dev.frontdesk.core.client.IndexedTokenStore;
 import dev.frontdesk.core.session.CappedIndex;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -27,8 +24,7 @@ public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
     }
 
     public static IndexedTokenStore open(Database database) {
-        return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()), database.jdbi().withHandle(h ->
-                h.createQuery("SELECT * FROM access_tokens").map((rs, ctx) -> read(rs)).list()));
+        return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()), Restore.tokens(database.jdbi()));
     }
 
     @Override
@@ -60,10 +56,5 @@ public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
     public void removed(AccessToken token) {
         queue(h -> h.createUpdate("DELETE FROM access_tokens WHERE created_at = :createdAt AND id_hash = :id")
                 .bind("createdAt", token.createdAt().toEpochMilli()).bind("id", token.idHash()).execute());
-    }
-
-    private static AccessToken read(ResultSet rs) throws SQLException {
-        return new AccessToken(rs.getString("id_hash"), rs.getString("tenant"), rs.getString("client_id"),
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("expires_at")));
     }
 }
