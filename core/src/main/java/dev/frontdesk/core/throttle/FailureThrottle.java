@@ -5,7 +5,10 @@ import dev.frontdesk.core.tenant.ThrottleSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,11 +48,12 @@ public final class FailureThrottle implements LoginThrottle {
         Instant now = clock.instant();
         String scope = subject.scope();
         String ip = subject.clientIp();
+        List<Optional<ThrottleCounters.Count>> counts = counters.getAll(List.of(pairKey(scope, subject.key(), ip),
+                ipKey(scope, ip), principalKey(scope, subject.key())), now);
         Duration wait = Duration.ZERO;
-        wait = max(wait, backoff(counters.get(pairKey(scope, subject.key(), ip), now, PAIR_MEMORY),
-                s.freeFailures(), s, now));
-        wait = max(wait, backoff(counters.get(ipKey(scope, ip), now, HOUR), s.ipFreeFailures(), s, now));
-        Optional<ThrottleCounters.Count> perPrincipal = counters.get(principalKey(scope, subject.key()), now, HOUR);
+        wait = max(wait, backoff(counts.get(0), s.freeFailures(), s, now));
+        wait = max(wait, backoff(counts.get(1), s.ipFreeFailures(), s, now));
+        Optional<ThrottleCounters.Count> perPrincipal = counts.get(2);
         if (perPrincipal.isPresent() && perPrincipal.get().count() >= s.maxFailuresPerAccountPerHour()
                 && !provenClient(subject, s, now)) {
             wait = max(wait, Duration.between(now, perPrincipal.get().windowStart().plus(HOUR)));
@@ -68,11 +72,10 @@ public final class FailureThrottle implements LoginThrottle {
 
     @Override
     public void succeeded(Subject subject, Optional<String> newDevice) {
-        Instant now = clock.instant();
-        counters.reset(pairKey(subject.scope(), subject.key(), subject.clientIp()));
-        counters.mark(knownIpKey(subject.scope(), subject.key(), subject.clientIp()), now, KNOWN_IP_MEMORY);
-        newDevice.ifPresent(device -> counters.mark(deviceKey(subject.scope(), subject.key(), device), now,
-                DEVICE_MEMORY));
+        Map<String, Duration> marks = new LinkedHashMap<>();
+        marks.put(knownIpKey(subject.scope(), subject.key(), subject.clientIp()), KNOWN_IP_MEMORY);
+        newDevice.ifPresent(device -> marks.put(deviceKey(subject.scope(), subject.key(), device), DEVICE_MEMORY));
+        counters.resetAndMark(pairKey(subject.scope(), subject.key(), subject.clientIp()), marks, clock.instant());
     }
 
     @Override

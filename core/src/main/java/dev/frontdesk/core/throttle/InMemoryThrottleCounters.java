@@ -2,6 +2,7 @@ package dev.frontdesk.core.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,11 @@ public final class InMemoryThrottleCounters implements ThrottleCounters {
     public Optional<Count> get(String key, Instant now, Duration window) {
         Entry e = entries.get(key);
         return e == null || !now.isBefore(e.expiresAt()) ? Optional.empty() : Optional.of(e.count());
+    }
+
+    @Override
+    public List<Optional<Count>> getAll(List<String> keys, Instant now) {
+        return keys.stream().map(key -> get(key, now, Duration.ZERO)).toList();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.frontdesk.core.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,17 @@ public interface ThrottleCounters {
     Count increment(String key, Instant now, Duration window);
 
     Optional<Count> get(String key, Instant now, Duration window);
+
+    /** Several counters at once (one round trip where the store is remote), in the order of {@code keys}. */
+    default List<Optional<Count>> getAll(List<String> keys, Instant now) {
+        return keys.stream().map(key -> get(key, now, Duration.ZERO)).toList();
+    }
+
+    /** Resets {@code resetKey} and sets each mark with its lifetime (one round trip where the store is remote). */
+    default void resetAndMark(String resetKey, Map<String, Duration> marks, Instant now) {
+        reset(resetKey);
+        marks.forEach((key, lifetime) -> mark(key, now, lifetime));
+    }
 
     void reset(String key);
 

@@ -70,4 +70,34 @@ public abstract class ThrottleCountersContract {
         assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         assertThat(counters().get(key, Instant.now(), HOUR)).map(ThrottleCounters.Count::count).contains(200L);
     }
+
+    @Test
+    void getAllWhenSomeCountedThenEachInOrderAndTheOthersEmpty() {
+        String counted = key();
+        String never = key();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        counters().increment(counted, now, HOUR);
+        counters().increment(counted, now, HOUR);
+
+        var all = counters().getAll(java.util.List.of(never, counted), now);
+
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0)).isEmpty();
+        assertThat(all.get(1)).map(ThrottleCounters.Count::count).contains(2L);
+    }
+
+    @Test
+    void resetAndMarkWhenSuccessThenCounterGoneAndMarksSet() {
+        String pair = key();
+        String known = key();
+        String device = key();
+        counters().increment(pair, Instant.now(), HOUR);
+
+        counters().resetAndMark(pair, java.util.Map.of(known, Duration.ofDays(30), device, Duration.ofDays(180)),
+                Instant.now());
+
+        assertThat(counters().get(pair, Instant.now(), HOUR)).isEmpty();
+        assertThat(counters().isMarked(known, Instant.now())).isTrue();
+        assertThat(counters().isMarked(device, Instant.now())).isTrue();
+    }
 }
