@@ -23,6 +23,10 @@ public final class RedisProcess implements AutoCloseable {
         start();
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }
