@@ -61,14 +61,16 @@ public final class FrontdeskServer implements AutoCloseable {
     private static final String CLIENTS_CHANNEL = "fd:clients:deleted";
 
     private final Database database;
+    private final JdbcAuditLog auditLog;
     private final Redis redis;
     private final Frontdesk core;
     private final WebServer webServer;
     private final ScheduledExecutorService sweeper;
 
-    private FrontdeskServer(Database database, Redis redis, Frontdesk core, WebServer webServer,
+    private FrontdeskServer(Database database, JdbcAuditLog auditLog, Redis redis, Frontdesk core, WebServer webServer,
                             ScheduledExecutorService sweeper) {
         this.database = database;
+        this.auditLog = auditLog;
         this.redis = redis;
         this.core = core;
         this.webServer = webServer;
@@ -83,6 +85,9 @@ public final class FrontdeskServer implements AutoCloseable {
         Telemetry telemetry = new Telemetry();
         PasswordHasher hasher = telemetry.timing(new LegacyAwareHasher(new Argon2Hasher(config.argon2())));
         TenantStore tenantStore = new JdbcTenantStore(database.jdbi());
+        JdbcAuditLog auditLog = new JdbcAuditLog(database, config.dataPath());
+        telemetry.gauge("frontdesk.audit.spool.events", "Audit events waiting on local disk for the database",
+                auditLog::spooledEvents);
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
@@ -105,7 +110,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 sessionStore,
                 redis == null ? new JdbcClientStore(database.jdbi()) : publishing(new JdbcClientStore(database.jdbi()), redis),
                 tokenStore,
-                telemetry.counting(new JdbcAuditLog(database)),
+                telemetry.counting(auditLog),
                 hasher,
                 new FailureThrottle(counters, clock),
                 locks);
@@ -146,7 +151,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 .name("frontdesk-sweeper").daemon(true).factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(core), config.sweepIntervalSeconds(),
                 config.sweepIntervalSeconds(), TimeUnit.SECONDS);
-        return new FrontdeskServer(database, redis, core, webServer, sweeper);
+        return new FrontdeskServer(database, auditLog, redis, core, webServer, sweeper);
     }
 
     /** Tells the other nodes to re-read tenants after a change. */
@@ -237,6 +242,8 @@ public final class FrontdeskServer implements AutoCloseable {
         if (redis != null) {
             redis.close();
         }
+        database.groupCommit().close(); // queued audit events reach the database, or the spool
+        auditLog.close();
         database.close();
     }
 }

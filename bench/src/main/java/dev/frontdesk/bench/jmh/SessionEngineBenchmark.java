@@ -84,7 +84,7 @@ public class SessionEngineBenchmark {
         clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
         Tenants tenants = new Tenants(new JdbcTenantStore(database.jdbi()));
         engine = new SessionEngine(JdbcSessionStore.open(database), tenants,
-                new Audit(new JdbcAuditLog(database), clock, IdGenerator.randomUuids()), clock,
+                new Audit(new JdbcAuditLog(database, dir), clock, IdGenerator.randomUuids()), clock,
                 Secrets.strong(), IdGenerator.randomUuids(), NamedLocks.local());
         context = new RequestContext("native", "127.0.0.1", "jmh", null);
         ids = new String[LIVE];
