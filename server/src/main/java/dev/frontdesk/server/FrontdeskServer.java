@@ -98,6 +98,10 @@ public final class FrontdeskServer implements AutoCloseable {
             tokenStore = new RedisTokenStore(redis);
             counters = new RedisThrottleCounters(redis);
             tenantStore = publishing(tenantStore, redis);
+            redis.persistenceWarning().ifPresent(warning -> {
+                LOG.warn(warning);
+                telemetry.warn(warning);
+            });
         } else {
             locks = NamedLocks.local();
             sessionStore = JdbcSessionStore.open(database);

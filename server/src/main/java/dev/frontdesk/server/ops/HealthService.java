@@ -6,10 +6,14 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Liveness, readiness (storage answers) and Prometheus metrics. */
+/**
+ * Liveness, readiness (storage answers) and Prometheus metrics. Readiness also lists standing warnings
+ * (storage that would lose sessions on its restart): they do not make the node unready.
+ */
 public final class HealthService implements HttpService {
     private final BooleanSupplier ready;
     private final Telemetry telemetry;
@@ -28,7 +32,9 @@ public final class HealthService implements HttpService {
 
     private void ready(ServerRequest request, ServerResponse response) {
         boolean up = ready.getAsBoolean();
-        Responses.json(response, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+        List<String> warnings = telemetry.warnings();
+        Responses.json(response, up ? 200 : 503, warnings.isEmpty() ? Map.of("status", up ? "UP" : "DOWN")
+                : Map.of("status", up ? "UP" : "DOWN", "warnings", warnings));
     }
 
     private void metrics(ServerRequest request, ServerResponse response) {

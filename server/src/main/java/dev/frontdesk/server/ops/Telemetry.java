@@ -23,6 +23,17 @@ public final class Telemetry {
             .publishPercentileHistogram()
             .register(registry);
 
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A standing warning about the deployment (e.g. storage that does not persist), shown by {@code /health}. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

@@ -18,6 +18,7 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -126,6 +127,35 @@ public final class Redis implements AutoCloseable {
         } catch (RedisException e) {
             throw new StoreUnavailable(NAME, e);
         }
+    }
+
+    /**
+     * What Redis's own persistence settings lose on a Redis restart, read with {@code CONFIG GET}; empty
+     * with {@code appendonly yes} (the recommended {@code appendfsync everysec} loses at most about a
+     * second of writes on a crash of the Redis host). Sessions, tokens, hot-seat places and throttle
+     * counters live only in Redis, so without the append-only file a Redis restart logs everyone out,
+     * and with snapshots alone it brings back sessions that ended after the last snapshot.
+     */
+    public Optional<String> persistenceWarning() {
+        Map<String, String> settings;
+        try {
+            settings = call(c -> c.configGet("appendonly", "appendfsync", "save"));
+        } catch (StoreUnavailable e) {
+            return Optional.of("Redis persistence unknown (CONFIG GET refused): make sure it runs with appendonly yes");
+        }
+        if ("yes".equalsIgnoreCase(settings.get("appendonly"))) {
+            return "no".equalsIgnoreCase(settings.get("appendfsync"))
+                    ? Optional.of("Redis appendfsync no: a crash of the Redis host may lose about 30 s of logins"
+                            + " and logouts; appendfsync everysec is recommended")
+                    : Optional.empty();
+        }
+        String save = settings.getOrDefault("save", "");
+        if (save.isBlank()) {
+            return Optional.of("Redis persists nothing (appendonly no, no snapshots): a Redis restart ends every"
+                    + " session and drops every token, hot-seat place and throttle counter; set appendonly yes");
+        }
+        return Optional.of("Redis persists only snapshots (appendonly no, save " + save + "): a Redis restart loses"
+                + " the logins since the last snapshot and brings back the sessions ended since; set appendonly yes");
     }
 
     public boolean isHealthy() {
