@@ -107,16 +107,18 @@ public final class FrontdeskServer implements AutoCloseable {
     private static final Duration ACCESS_RIGHTS_FRESH_FOR = Duration.ofSeconds(5);
 
     private final Database database;
+    private final JdbcAuditLog auditLog;
     private final Redis redis;
     private final Frontdesk core;
     private final WebServer webServer;
     private final ScheduledExecutorService sweeper;
     private final ReadDeadlines deadlines;
 
-    private FrontdeskServer(Database database, Redis redis, Frontdesk core, WebServer webServer,
+    private FrontdeskServer(Database database, JdbcAuditLog auditLog, Redis redis, Frontdesk core, WebServer webServer,
                             ScheduledExecutorService sweeper, ReadDeadlines deadlines) {
         this.deadlines = deadlines;
         this.database = database;
+        this.auditLog = auditLog;
         this.redis = redis;
         this.core = core;
         this.webServer = webServer;
@@ -137,6 +139,9 @@ public final class FrontdeskServer implements AutoCloseable {
             LOG.info("sealed the stored secrets of {} tenant(s)", resealed);
         }
         TenantStore tenantStore = jdbcTenants;
+        JdbcAuditLog auditLog = new JdbcAuditLog(database, config.dataPath());
+        telemetry.gauge("frontdesk.audit.spool.events", "Audit events waiting on local disk for the database",
+                auditLog::spooledEvents);
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
@@ -147,6 +152,10 @@ public final class FrontdeskServer implements AutoCloseable {
             tokenStore = new RedisTokenStore(redis);
             counters = new RedisThrottleCounters(redis);
             tenantStore = publishing(tenantStore, redis);
+            redis.persistenceWarning().ifPresent(warning -> {
+                LOG.warn(warning);
+                telemetry.warn(warning);
+            });
         } else {
             locks = NamedLocks.local();
             sessionStore = JdbcSessionStore.open(database);
@@ -161,7 +170,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 sessionStore,
                 redis == null ? new JdbcClientStore(database.jdbi()) : publishing(new JdbcClientStore(database.jdbi()), redis),
                 tokenStore,
-                telemetry.counting(new JdbcAuditLog(database)),
+                telemetry.counting(auditLog),
                 hasher,
                 new FailureThrottle(counters, clock),
                 locks,
@@ -258,7 +267,7 @@ public final class FrontdeskServer implements AutoCloseable {
                 .name("frontdesk-sweeper").daemon(true).factory());
         sweeper.scheduleWithFixedDelay(() -> sweep(core), config.sweepIntervalSeconds(),
                 config.sweepIntervalSeconds(), TimeUnit.SECONDS);
-        return new FrontdeskServer(database, redis, core, webServer, sweeper, deadlines);
+        return new FrontdeskServer(database, auditLog, redis, core, webServer, sweeper, deadlines);
     }
 
     /** Tells the other nodes to re-read tenants after a change. */
@@ -381,6 +390,8 @@ public final class FrontdeskServer implements AutoCloseable {
         if (redis != null) {
             redis.close();
         }
+        database.groupCommit().close(); // queued audit events reach the database, or the spool
+        auditLog.close();
         database.close();
     }
 }

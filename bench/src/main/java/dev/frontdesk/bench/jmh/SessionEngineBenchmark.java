@@ -86,7 +86,7 @@ public class SessionEngineBenchmark {
                 new dev.frontdesk.server.store.secrets.AesGcmSealer(java.util.List.of(
                         dev.frontdesk.server.store.secrets.SecretKeyFile.random()))));
         engine = new SessionEngine(JdbcSessionStore.open(database), tenants,
-                new Audit(new JdbcAuditLog(database), clock, IdGenerator.randomUuids()), clock,
+                new Audit(new JdbcAuditLog(database, dir), clock, IdGenerator.randomUuids()), clock,
                 Secrets.strong(), IdGenerator.randomUuids(), NamedLocks.local());
         context = new RequestContext("native", "127.0.0.1", "jmh", null);
         ids = new String[LIVE];

@@ -22,13 +22,11 @@ import java.util.Optional;
  * customer licenses), validation with idle and absolute expiry, coalesced touch, and ending.
  *
  * <p>Validation is the hot path: one SHA-256 of the presented ID and one store lookup. "Touch" is
- * written only when the last write is older than {@link #touchInterval(Session)}, so a busy session
- * costs no storage write per request; the price is that after a crash a session may look up to that
- * interval older than it was.
+ * written only when the last write is older than {@link Session#touchInterval()}, so a busy session
+ * costs no storage write per request; the idle end counts that interval in (see
+ * {@link Session#expiresAt()}), so a session never ends before its idle timeout after its last use.
  */
 public final class SessionEngine {
-    private static final Duration MAX_TOUCH_INTERVAL = Duration.ofSeconds(5);
-
     private final SessionStore store;
     private final Tenants tenants;
     private final Audit audit;
@@ -105,7 +103,7 @@ public final class SessionEngine {
             store.remove(hash).ifPresent(s -> auditEnd(s, EndReason.EXPIRED, RequestContext.system(null)));
             return Optional.empty();
         }
-        if (Duration.between(session.lastSeenAt(), now).compareTo(touchInterval(session)) >= 0) {
+        if (Duration.between(session.lastSeenAt(), now).compareTo(session.touchInterval()) >= 0) {
             store.touch(hash, now);
             session = session.touchedAt(now);
         }
@@ -185,11 +183,6 @@ public final class SessionEngine {
             return Duration.ofSeconds(account.idleTimeoutSeconds());
         }
         return account.type() == AccountType.AGENT ? settings.agentIdleTimeout() : settings.idleTimeout();
-    }
-
-    private static Duration touchInterval(Session session) {
-        Duration tenth = session.idleTimeout().dividedBy(10);
-        return tenth.compareTo(MAX_TOUCH_INTERVAL) < 0 ? tenth : MAX_TOUCH_INTERVAL;
     }
 
     private long liveCustomerSessions(String tenant, Instant now) {

@@ -11,6 +11,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -20,6 +21,8 @@ import java.util.function.BooleanSupplier;
  * client on the host itself (a loopback address, after {@code trustedProxies} are applied) and anyone
  * else only with {@code Authorization: Bearer <metricsToken>}; without a configured token it is 403 for
  * everyone else. The token is compared in constant time.
+ * Readiness also lists standing warnings (storage that would lose sessions on its restart): they do not
+ * make the node unready.
  */
 public final class HealthService implements HttpService {
     /** Probe paths: deploy/kubernetes and load balancers point at these. */
@@ -47,7 +50,9 @@ public final class HealthService implements HttpService {
 
     private void ready(ServerRequest request, ServerResponse response) {
         boolean up = ready.getAsBoolean();
-        Responses.json(response, up ? 200 : 503, Map.of("status", up ? "UP" : "DOWN"));
+        List<String> warnings = telemetry.warnings();
+        Responses.json(response, up ? 200 : 503, warnings.isEmpty() ? Map.of("status", up ? "UP" : "DOWN")
+                : Map.of("status", up ? "UP" : "DOWN", "warnings", warnings));
     }
 
     private void metrics(ServerRequest request, ServerResponse response) {

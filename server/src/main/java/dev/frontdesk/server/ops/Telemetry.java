@@ -32,6 +32,17 @@ public final class Telemetry {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
         Duration.ofSeconds(10)};
 
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A standing warning about the deployment (e.g. storage that does not persist), shown by {@code /health}. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public String scrape() {
         return registry.scrape();
     }

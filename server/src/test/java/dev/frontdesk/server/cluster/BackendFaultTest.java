@@ -1,7 +1,9 @@
 package dev.frontdesk.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.testing.BackingServices;
 import dev.frontdesk.server.testing.Http;
 import dev.frontdesk.server.testing.RedisProcess;
@@ -9,14 +11,18 @@ import dev.frontdesk.server.testing.ServerProcess;
 import dev.frontdesk.server.testing.TcpProxy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis or PostgreSQL going away: logins and validations answer 503 with Retry-After (never a 401
- * that would drop the user), readiness turns 503, and all recovers without a restart or a lost session.
+ * Redis or PostgreSQL going away (refusing, or silent: bytes held, no reset): logins and validations
+ * answer 503 with Retry-After (never a 401 that would drop the user) within a bounded wait, readiness
+ * turns 503, and all recovers without a restart or a lost session.
  */
 class BackendFaultTest {
+    /** Twice the documented bound (README: Failure semantics), for a busy machine; without bounds a freeze hangs for its whole length. */
+    private static final Duration HANG = Database.WAIT_BOUND.multipliedBy(2);
 
     @Test
     void redisStoppedThen503AndRecoveryWithoutLosingSessions() throws Exception {
@@ -79,6 +85,36 @@ class BackendFaultTest {
                 awaitReady(node);
                 assertThat(node.api().sessionStatus(session)).isEqualTo(200);
                 assertThat(node.api().login("patient", "patient-password-1", false).statusCode()).isEqualTo(201);
+            } finally {
+                node.killHard();
+            }
+        }
+    }
+
+    @Test
+    void postgresSilentThenLoginsAnswer503WithinTheBoundAndRecover() throws Exception {
+        BackingServices.requirePostgres();
+        String db = BackingServices.freshPostgresDatabase();
+        try (TcpProxy proxy = new TcpProxy(5432)) {
+            String viaProxy = db.replace(":5432/", ":" + proxy.port() + "/");
+            ServerProcess node = ServerProcess.start(Files.createTempDirectory("frontdesk-node"),
+                    Map.of("FRONTDESK_DB_USER", BackingServices.POSTGRES_USER), "--db-url", viaProxy);
+            try {
+                node.admin().createAgent("frozen", "frozen-password-1");
+                String session = node.api().loginOk("frozen", "frozen-password-1");
+
+                proxy.freeze(); // bytes held, nothing closed: a hung host, not a refused connection
+                for (int i = 0; i < 3; i++) {
+                    HttpResponse<String> login = assertTimeoutPreemptively(HANG,
+                            () -> node.api().login("frozen", "frozen-password-1", false));
+                    assertThat(login.statusCode()).isEqualTo(503);
+                    assertThat(login.headers().firstValue("Retry-After")).isPresent();
+                }
+
+                proxy.thaw();
+                awaitReady(node);
+                assertThat(node.api().sessionStatus(session)).isEqualTo(200);
+                assertThat(node.api().login("frozen", "frozen-password-1", false).statusCode()).isEqualTo(201);
             } finally {
                 node.killHard();
             }

@@ -97,8 +97,21 @@ class SessionRulesTest {
         assertThat(api.sessionStatus(id)).as("use within the idle timeout").isEqualTo(200);
         clock.advance(Duration.ofSeconds(45));
         assertThat(api.sessionStatus(id)).as("the use above restarted the idle timer").isEqualTo(200);
-        clock.advance(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(66)); // idle timeout plus one touch interval (5 s): never early
         assertThat(api.sessionStatus(id)).isEqualTo(401);
+        server.admin().ok("PATCH", "/tenants/default/settings", Map.of("idleTimeoutSeconds", 1800));
+    }
+
+    @Test
+    void issue15UseInsideTheTouchIntervalThenSessionLivesItsFullIdleTimeoutAfterIt() {
+        server.admin().ok("PATCH", "/tenants/default/settings", Map.of("idleTimeoutSeconds", 60));
+        server.admin().createCustomer("pinger", "pinger-password-1");
+        String id = api.loginOk("pinger", "pinger-password-1");
+        clock.advance(Duration.ofSeconds(4)); // inside the touch interval (5 s): this use is not written
+        assertThat(api.sessionStatus(id)).isEqualTo(200);
+
+        clock.advance(Duration.ofSeconds(59)); // 59 s after the last use, 63 s after the last written one
+        assertThat(api.sessionStatus(id)).as("refused before its idle timeout after the last use").isEqualTo(200);
         server.admin().ok("PATCH", "/tenants/default/settings", Map.of("idleTimeoutSeconds", 1800));
     }
 
@@ -124,7 +137,7 @@ class SessionRulesTest {
         String quick = api.loginOk("quick", "quick-password-1");
         String steady = api.loginOk("steady", "steady-password-1");
 
-        clock.advance(Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(34)); // 30 s idle plus its touch interval (3 s)
 
         assertThat(api.sessionStatus(quick)).isEqualTo(401);
         assertThat(api.sessionStatus(steady)).isEqualTo(200);

@@ -82,4 +82,33 @@ public abstract class SessionStoreContract {
         assertThat(found.lastSeenAt()).isEqualTo(NOW.plusSeconds(7));
         assertThat(found.attributes()).containsEntry("place", "P9");
     }
+
+    @Test
+    void removeExpiredWhenLapsedThenReturnedOnceAndListedNowhere() {
+        String account = UUID.randomUUID().toString();
+        Session lapsing = session(account, 0);
+        store().admit(lapsing, 5, false, NOW);
+        Instant later = NOW.plus(Duration.ofHours(2));
+
+        assertThat(store().removeExpired(later)).extracting(Session::idHash).contains(lapsing.idHash());
+
+        assertThat(store().removeExpired(later)).extracting(Session::idHash).doesNotContain(lapsing.idHash());
+        assertThat(store().findByAccount(account)).isEmpty();
+        assertThat(store().findByTenant("contract")).extracting(Session::idHash).doesNotContain(lapsing.idHash());
+        assertThat(store().remove(lapsing.idHash())).isEmpty();
+    }
+
+    @Test
+    void admitWhenOwnerHoldsALapsedSessionThenItIsReportedExpiredAndDoesNotCount() {
+        String account = UUID.randomUUID().toString();
+        Session lapsed = session(account, -(int) Duration.ofHours(2).toMillis());
+        store().admit(lapsed, 1, false, lapsed.createdAt());
+
+        Admission<Session> next = store().admit(session(account, 0), 1, false, NOW);
+
+        assertThat(next.admitted()).isTrue();
+        assertThat(next.evicted()).isEmpty();
+        assertThat(next.expired()).extracting(Session::idHash).containsExactly(lapsed.idHash());
+        assertThat(store().removeExpired(NOW)).extracting(Session::idHash).doesNotContain(lapsed.idHash());
+    }
 }

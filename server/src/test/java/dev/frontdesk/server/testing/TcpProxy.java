@@ -10,12 +10,18 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP forwarder a test can cut and restore, to make a backend "go away" without touching it. */
+/**
+ * A TCP forwarder a test can cut and restore, to make a backend "go away" without touching it, or
+ * freeze and thaw: a frozen proxy keeps every connection open and accepts new ones but holds the bytes
+ * (no reset, no FIN), like a host that hangs or a network that drops packets silently.
+ */
 public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object thawed = new Object();
+    private volatile boolean frozen;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -35,6 +41,19 @@ public final class TcpProxy implements AutoCloseable {
             s.close();
         }
         open.clear();
+    }
+
+    /** Holds every byte in both directions until {@link #thaw}; nothing is closed. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Lets the held bytes (and the later ones) through again. */
+    public void thaw() {
+        synchronized (thawed) {
+            frozen = false;
+            thawed.notifyAll();
+        }
     }
 
     public synchronized void restore() throws IOException {
@@ -71,18 +90,34 @@ public final class TcpProxy implements AutoCloseable {
         pipe(backend.getInputStream(), client.getOutputStream(), client, backend);
     }
 
-    private static void pipe(InputStream in, OutputStream out, Socket a, Socket b) {
+    private void pipe(InputStream in, OutputStream out, Socket a, Socket b) {
         Thread.ofVirtual().start(() -> {
             try (a; b) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    awaitThaw();
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // connection cut
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
     }
 
+    private void awaitThaw() throws InterruptedException {
+        synchronized (thawed) {
+            while (frozen) {
+                thawed.wait();
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        thaw();
         cut();
     }
 }

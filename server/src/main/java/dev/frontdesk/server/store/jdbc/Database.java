@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +16,15 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * The relational store: an H2 file database in the data directory by default, or PostgreSQL when a
  * JDBC URL is configured. One schema, migrated by Flyway at start-up, serves both.
+ *
+ * <p>Every wait on PostgreSQL is bounded, so a database that stops answering costs a request a 503
+ * within {@link #WAIT_BOUND}, never the length of the outage: the pool hands out a connection within
+ * {@link #POOL_WAIT} or gives up; a new connection must log in within it too; and a read on an open
+ * connection waits at most {@link #SOCKET_TIMEOUT} (a host that holds the bytes without a reset would
+ * otherwise hang the caller until TCP gives up, minutes later). TCP keep-alive and the pool's own
+ * keep-alive query retire connections that died while idle. A URL's own {@code socketTimeout=} (or
+ * other driver parameter) wins over these defaults. Failures become {@code StoreUnavailable} in
+ * {@link JdbcFailures}.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -32,12 +42,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Database(HikariDataSource dataSource) {
+    /** How long the pool may take to hand out a connection (and a new one to log in). */
+    static final Duration POOL_WAIT = Duration.ofSeconds(3);
+    /** How long a statement may wait for PostgreSQL's next bytes. */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(4);
+    /** The longest a request waits on the database before it fails with 503 (README: Failure semantics). */
+    public static final Duration WAIT_BOUND = Duration.ofSeconds(5);
+
+    private final String name;
+
+    private Database(HikariDataSource dataSource, String name) {
         this.dataSource = dataSource;
+        this.name = name;
         if (!schemaIsCurrent(dataSource)) {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         }
-        this.jdbi = Jdbi.create(dataSource);
+        this.jdbi = JdbcFailures.translating(dataSource, name);
         this.groupCommit = new GroupCommit(jdbi);
     }
 
@@ -85,10 +105,19 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setPoolName("frontdesk");
         config.setMaximumPoolSize(url.startsWith("jdbc:h2:") ? 8 : 16);
-        config.setConnectionTimeout(3_000);
+        config.setConnectionTimeout(POOL_WAIT.toMillis());
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(10_000);
-        return new Database(new HikariDataSource(config));
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        if (postgres) {
+            config.setKeepaliveTime(Duration.ofSeconds(30).toMillis());
+            config.addDataSourceProperty("connectTimeout", String.valueOf(POOL_WAIT.toSeconds()));
+            config.addDataSourceProperty("loginTimeout", String.valueOf(POOL_WAIT.toSeconds()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT.toSeconds()));
+            config.addDataSourceProperty("cancelSignalTimeout", "1");
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+        }
+        return new Database(new HikariDataSource(config), postgres ? "PostgreSQL" : "database");
     }
 
     /**
@@ -112,6 +141,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return false; // let Flyway look, and report what is wrong
         }
+    }
+
+    /** "PostgreSQL" or "database" (embedded H2): the name a {@code StoreUnavailable} carries. */
+    public String name() {
+        return name;
     }
 
     public Jdbi jdbi() {

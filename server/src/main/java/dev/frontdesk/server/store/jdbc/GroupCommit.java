@@ -1,5 +1,6 @@
 package dev.frontdesk.server.store.jdbc;
 
+import dev.frontdesk.core.support.StoreUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -17,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * told is stored is stored; but a burst of N concurrent writers costs one commit instead of N, and a
  * commit (a file write in H2, a round trip and a WAL flush in PostgreSQL) is the expensive part of a
  * one-row insert. When a shared transaction fails, its writes are retried one by one, so one bad write
- * fails only its own caller.
+ * fails only its own caller; when the database does not answer ({@link StoreUnavailable}), the whole
+ * batch fails at once instead.
  */
 public final class GroupCommit implements AutoCloseable {
     private static final int MAX_BATCH = 256;
@@ -95,8 +97,9 @@ public final class GroupCommit implements AutoCloseable {
             jdbi.useTransaction(h -> batch.forEach(w -> w.action().accept(h)));
             batch.forEach(w -> w.done().complete(null));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(e);
+            if (batch.size() == 1 || e instanceof StoreUnavailable) {
+                // one write, or the database is away: retrying each alone would only wait N times as long
+                batch.forEach(w -> w.done().completeExceptionally(e));
             } else {
                 batch.forEach(this::commitAlone);
             }

@@ -13,53 +13,93 @@ import java.util.function.Function;
 /**
  * Capped, expiring items in Redis, shared by every node: the Redis twin of the core's CappedIndex.
  *
- * <p>Layout under a prefix {@code p}: {@code p:i:<key>} holds the item as JSON with a TTL equal to its
- * remaining life; {@code p:o:<owner>} is a sorted set of the owner's keys by creation time;
- * {@code p:g:<group>} a set of keys for listing (per tenant); {@code p:x:<key>} a tombstone left by an
- * ended item until it would have expired, so a late touch cannot write it back. Admission runs as one
- * Lua script, which Redis executes atomically: that is what holds the per-owner cap across nodes.
+ * <p>Layout under a prefix {@code p}: {@code p:i:<key>} holds the item as JSON; {@code p:o:<owner>} is a
+ * sorted set of the owner's keys by creation time; {@code p:g:<group>} a set of keys for listing (per
+ * tenant); {@code p:x:<key>} a tombstone left by an ended item until it would have expired, so a late
+ * touch cannot write it back. Admission runs as one Lua script, which Redis executes atomically: that
+ * is what holds the per-owner cap across nodes.
+ *
+ * <p>Expiry: {@code p:e} is a sorted set of every key by its expiry time, and {@code p:w} a hash of key
+ * to "owner\ngroup". An item outlives its expiry in Redis by {@link #GRACE}, so that whichever comes
+ * first, a node's sweep ({@link #removeExpired}), a validation, or an admission to the same owner, can
+ * still read it, remove it from every index and hand it back to be audited as expired. Each of those is
+ * one script, so exactly one node gets each expired item, however many sweep at once. An item whose
+ * grace also passed while no node ran is still taken out of every index by the sweep (but not audited:
+ * its contents are gone).
  */
 final class CappedRedisIndex<T extends Expiring> {
-    private static final String ADMIT = """
+    /** How long an expired item stays readable for the sweep that audits it. */
+    static final Duration GRACE = Duration.ofMinutes(15);
+    private static final int SWEEP_BATCH = 500;
+
+    /** Removes key ARGV[1] (item, owner and group indexes, expiry index), leaving a tombstone; returns the item. */
+    private static final String DROP = """
+            local function drop(p, m)
+              local w = redis.call('HGET', p .. ':w', m)
+              redis.call('ZREM', p .. ':e', m)
+              redis.call('HDEL', p .. ':w', m)
+              if w then
+                local sep = string.find(w, '\\n', 1, true)
+                redis.call('ZREM', p .. ':o:' .. string.sub(w, 1, sep - 1), m)
+                redis.call('SREM', p .. ':g:' .. string.sub(w, sep + 1), m)
+              end
+              local v = redis.call('GET', p .. ':i:' .. m)
+              if v then
+                local ttl = redis.call('PTTL', p .. ':i:' .. m)
+                redis.call('DEL', p .. ':i:' .. m)
+                if ttl > 0 then redis.call('SET', p .. ':x:' .. m, '1', 'PX', ttl) end
+              end
+              return v
+            end
+            """;
+    private static final String ADMIT = DROP + """
+            local p = ARGV[1]
+            local now = tonumber(ARGV[9])
             local members = redis.call('ZRANGE', KEYS[1], 0, -1)
             local live = {}
+            local expired = {}
             for _, m in ipairs(members) do
-              local v = redis.call('GET', ARGV[1] .. m)
-              if v then table.insert(live, {m, v}) else
+              local v = redis.call('GET', p .. ':i:' .. m)
+              local due = redis.call('ZSCORE', p .. ':e', m)
+              if v and (not due or tonumber(due) > now) then table.insert(live, {m, v}) else
+                local gone = drop(p, m)
                 redis.call('ZREM', KEYS[1], m)
                 redis.call('SREM', KEYS[3], m)
+                if gone then table.insert(expired, gone) end
               end
             end
             local cap = tonumber(ARGV[5])
-            local result = {'1'}
+            local evicted = {}
             if #live >= cap then
-              if ARGV[6] ~= '1' then return {'0'} end
+              if ARGV[6] ~= '1' then
+                local refused = {'0', '0'}
+                for _, v in ipairs(expired) do table.insert(refused, v) end
+                return refused
+              end
               for i = 1, #live - cap + 1 do
-                local m = live[i][1]
-                local ttl = redis.call('PTTL', ARGV[1] .. m)
-                redis.call('DEL', ARGV[1] .. m)
-                redis.call('ZREM', KEYS[1], m)
-                redis.call('SREM', KEYS[3], m)
-                if ttl > 0 then redis.call('SET', ARGV[8] .. m, '1', 'PX', ttl) end
-                table.insert(result, live[i][2])
+                drop(p, live[i][1])
+                redis.call('ZREM', KEYS[1], live[i][1])
+                redis.call('SREM', KEYS[3], live[i][1])
+                table.insert(evicted, live[i][2])
               end
             end
             redis.call('SET', KEYS[2], ARGV[3], 'PX', ARGV[4])
             redis.call('ZADD', KEYS[1], ARGV[7], ARGV[2])
             redis.call('SADD', KEYS[3], ARGV[2])
+            redis.call('ZADD', p .. ':e', ARGV[10], ARGV[2])
+            redis.call('HSET', p .. ':w', ARGV[2], ARGV[11])
+            local result = {'1', tostring(#evicted)}
+            for _, v in ipairs(evicted) do table.insert(result, v) end
+            for _, v in ipairs(expired) do table.insert(result, v) end
             return result
             """;
-    private static final String REMOVE = """
-            local v = redis.call('GET', KEYS[1])
-            if not v then return nil end
-            local ttl = redis.call('PTTL', KEYS[1])
-            redis.call('DEL', KEYS[1])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            redis.call('SREM', KEYS[3], ARGV[1])
-            if ttl > 0 then redis.call('SET', KEYS[4], '1', 'PX', ttl) end
+    private static final String REMOVE = DROP + """
+            local v = drop(ARGV[1], ARGV[2])
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            redis.call('SREM', KEYS[2], ARGV[2])
             return v
             """;
-    /** Sets top-level fields of the stored JSON (numbers or JSON values) and its TTL, unless the item ended. */
+    /** Sets top-level fields of the stored JSON (numbers or JSON values), its TTL and expiry, unless the item ended. */
     private static final String PATCH = """
             if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
             local v = redis.call('GET', KEYS[1])
@@ -68,13 +108,25 @@ final class CappedRedisIndex<T extends Expiring> {
             local changes = cjson.decode(ARGV[1])
             for k, value in pairs(changes) do item[k] = value end
             redis.call('SET', KEYS[1], cjson.encode(item), 'PX', ARGV[2])
+            if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4]) end
             return 1
             """;
     private static final String REPLACE = """
             if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4])
             return 1
+            """;
+    /** Takes up to ARGV[3] items due at ARGV[2] out of every index; returns those still readable. */
+    private static final String SWEEP = DROP + """
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[3]))
+            local out = {}
+            for _, m in ipairs(due) do
+              local v = drop(ARGV[1], m)
+              if v then table.insert(out, v) end
+            end
+            return out
             """;
 
     private final Redis redis;
@@ -95,16 +147,36 @@ final class CappedRedisIndex<T extends Expiring> {
     Admission<T> admit(T item, int cap, boolean force, Instant now) {
         List<String> result = redis.script(ADMIT, ScriptOutputType.MULTI,
                 new String[] {ownerKey(item.owner()), itemKey(item.key()), groupKey(group.apply(item))},
-                prefix + ":i:", item.key(), encode.apply(item), String.valueOf(ttlMillis(item, now)),
-                String.valueOf(cap), force ? "1" : "0", String.valueOf(item.createdAt().toEpochMilli()), prefix + ":x:");
-        if (result.isEmpty() || !"1".equals(result.get(0))) {
-            return Admission.refused(List.of());
-        }
+                prefix, item.key(), encode.apply(item), String.valueOf(ttlMillis(item, now)),
+                String.valueOf(cap), force ? "1" : "0", String.valueOf(item.createdAt().toEpochMilli()), "",
+                String.valueOf(now.toEpochMilli()), String.valueOf(item.expiresAt().toEpochMilli()),
+                item.owner() + "\n" + group.apply(item));
+        int evictions = Integer.parseInt(result.get(1));
         List<T> evicted = new ArrayList<>();
-        for (int i = 1; i < result.size(); i++) {
-            evicted.add(decode.apply(result.get(i)));
+        List<T> expired = new ArrayList<>();
+        for (int i = 2; i < result.size(); i++) {
+            (i < 2 + evictions ? evicted : expired).add(decode.apply(result.get(i)));
         }
-        return new Admission<>(true, evicted, List.of());
+        if (!"1".equals(result.get(0))) {
+            return Admission.refused(expired);
+        }
+        return new Admission<>(true, evicted, expired);
+    }
+
+    /** Takes every item lapsed at {@code now} out of Redis; each goes to exactly one caller on any node. */
+    List<T> removeExpired(Instant now) {
+        List<T> removed = new ArrayList<>();
+        do { // each round takes up to SWEEP_BATCH keys out of the expiry index, so this ends
+            List<String> batch = redis.script(SWEEP, ScriptOutputType.MULTI, new String[] {prefix + ":e"}, prefix,
+                    String.valueOf(now.toEpochMilli()), String.valueOf(SWEEP_BATCH));
+            batch.forEach(json -> removed.add(decode.apply(json)));
+        } while (hasDue(now));
+        return removed;
+    }
+
+    private boolean hasDue(Instant now) {
+        return redis.call(c -> c.zcount(prefix + ":e", io.lettuce.core.Range.create(Double.NEGATIVE_INFINITY,
+                (double) now.toEpochMilli()))) > 0;
     }
 
     Optional<T> find(String key) {
@@ -116,20 +188,26 @@ final class CappedRedisIndex<T extends Expiring> {
     boolean replace(T item, Instant now) {
         long ttl = ttlMillis(item, now);
         Long done = redis.script(REPLACE, ScriptOutputType.INTEGER,
-                new String[] {itemKey(item.key()), prefix + ":x:" + item.key()}, encode.apply(item), String.valueOf(ttl));
+                new String[] {itemKey(item.key()), prefix + ":x:" + item.key(), prefix + ":e"}, encode.apply(item),
+                String.valueOf(ttl), String.valueOf(item.expiresAt().toEpochMilli()), item.key());
         return done != null && done == 1;
     }
 
-    /** Merges {@code changesJson} (a JSON object of top-level fields) into the stored item. */
-    boolean patch(String key, String changesJson, long ttlMillis) {
+    /**
+     * Merges {@code changesJson} (a JSON object of top-level fields) into the stored item; a non-null
+     * {@code expiresAt} is its new expiry. {@code ttlMillis} is the time left until that expiry.
+     */
+    boolean patch(String key, String changesJson, long ttlMillis, Instant expiresAt) {
         Long done = redis.script(PATCH, ScriptOutputType.INTEGER,
-                new String[] {itemKey(key), prefix + ":x:" + key}, changesJson, String.valueOf(Math.max(1, ttlMillis)));
+                new String[] {itemKey(key), prefix + ":x:" + key, prefix + ":e"}, changesJson,
+                String.valueOf(Math.max(1, ttlMillis) + GRACE.toMillis()),
+                expiresAt == null ? "" : String.valueOf(expiresAt.toEpochMilli()), key);
         return done != null && done == 1;
     }
 
     Optional<T> remove(String key, String owner, String groupName) {
         String json = redis.script(REMOVE, ScriptOutputType.VALUE,
-                new String[] {itemKey(key), ownerKey(owner), groupKey(groupName), prefix + ":x:" + key}, key);
+                new String[] {ownerKey(owner), groupKey(groupName)}, prefix, key);
         return Optional.ofNullable(json).map(decode);
     }
 
@@ -153,8 +231,9 @@ final class CappedRedisIndex<T extends Expiring> {
         return values.stream().filter(v -> v != null).map(decode).toList();
     }
 
+    /** Redis's TTL for the item: its remaining life plus {@link #GRACE}. */
     private static long ttlMillis(Expiring item, Instant now) {
-        return Math.max(1, Duration.between(now, item.expiresAt()).toMillis());
+        return Math.max(1, Duration.between(now, item.expiresAt()).toMillis()) + GRACE.toMillis();
     }
 
     private String itemKey(String key) {

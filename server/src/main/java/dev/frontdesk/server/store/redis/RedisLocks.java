@@ -37,13 +37,13 @@ public final class RedisLocks implements NamedLocks {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (!"OK".equals(redis.call(c -> c.set(key, token, SetArgs.Builder.nx().px(LEASE.toMillis()))))) {
                 if (System.nanoTime() > deadline) {
-                    throw new StoreUnavailable("redis lock " + name, null);
+                    throw new StoreUnavailable("Redis lock " + name, null);
                 }
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new StoreUnavailable("redis lock " + name, e);
+                    throw new StoreUnavailable("Redis lock " + name, e);
                 }
             }
             try {

@@ -68,7 +68,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         Session touched = current.touchedAt(lastSeenAt);
         long ttl = Duration.between(clock.instant(), touched.expiresAt()).toMillis();
-        if (index.patch(idHash, "{\"lastSeenAt\":" + lastSeenAt.toEpochMilli() + "}", ttl)) {
+        if (index.patch(idHash, "{\"lastSeenAt\":" + lastSeenAt.toEpochMilli() + "}", ttl, touched.expiresAt())) {
             cache.put(idHash, touched);
         } else {
             cache.invalidate(idHash);
@@ -79,7 +79,7 @@ public final class RedisSessionStore implements SessionStore {
     public void updateAttributes(String idHash, Map<String, String> attributes) {
         index.find(idHash).ifPresent(current -> {
             long ttl = Duration.between(clock.instant(), current.expiresAt()).toMillis();
-            index.patch(idHash, Json.write(Map.of("attributes", attributes)), ttl);
+            index.patch(idHash, Json.write(Map.of("attributes", attributes)), ttl, null);
             cache.invalidate(idHash);
         });
     }
@@ -107,8 +107,10 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public List<Session> removeExpired(Instant now) {
-        // Redis expires sessions by TTL; the owner and tenant indexes are pruned lazily by the scripts.
-        return List.of();
+        // one script per batch: each lapsed session goes to exactly one node's sweep, which audits it
+        List<Session> removed = index.removeExpired(now);
+        removed.forEach(this::announceEnd);
+        return removed;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class RedisTokenStore implements TokenStore {
 
     @Override
     public List<AccessToken> removeExpired(Instant now) {
-        return List.of();
+        return index.removeExpired(now);
     }
 
     private static String encode(AccessToken t) {
