@@ -34,7 +34,8 @@ class JdbcFailuresTest {
         String url = BackingServices.freshPostgresDatabase();
         proxy = new TcpProxy(5432);
         database = Database.connect(url.replace(":5432/", ":" + proxy.port() + "/"), BackingServices.POSTGRES_USER, "");
-        tenants = new JdbcTenantStore(database.jdbi());
+        tenants = new JdbcTenantStore(database.jdbi(), dev.frontdesk.server.store.secrets.SecretKeyFile.sealer(null,
+                java.nio.file.Files.createTempDirectory("frontdesk-key").resolve("frontdesk.key")));
         tenants.save(new Tenant("acme", List.of(), TenantSettings.defaults()));
     }
 
