@@ -1,5 +1,10 @@
 package dev.frontdesk.server.transfer;
 
+import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.core.gateway.GatewayRule;
+import dev.frontdesk.server.store.jdbc.JdbcGatewayRuleStore;
+import dev.frontdesk.server.transfer.TransferDocument.GatewayRuleEntry;
+
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
@@ -73,8 +78,9 @@ public final class Exporter {
                         : h.createQuery("SELECT name, secret_hash FROM server_secrets WHERE name = 'admin'")
                         .map((rs, ctx) -> new AdministratorEntry(rs.getString("name"), rs.getString("secret_hash")))
                         .stream());
-                // gateway rules: not stored by this version
-                section(json, "gatewayRules", Stream.empty());
+                section(json, "gatewayRules", select(h, "SELECT * FROM gateway_rules", tenant, "tenant",
+                        "tenant, rule_index").map((rs, ctx) -> gatewayEntry(rs.getString("tenant"),
+                        JdbcGatewayRuleStore.read(rs))).stream());
                 json.writeEndObject();
                 return new Counts(tenants, accounts, links, clients, administrators);
             }
@@ -102,6 +108,13 @@ public final class Exporter {
         }
         json.writeEndArray();
         return count[0];
+    }
+
+    static GatewayRuleEntry gatewayEntry(String tenant, GatewayRule rule) {
+        return new GatewayRuleEntry(tenant, rule.pathPrefix().toString(), rule.methods().stream().sorted().toList(),
+                rule.channels().stream().sorted().toList(),
+                rule.accountTypes().stream().map(AccountType::wireName).sorted().toList(),
+                rule.accessRights().stream().sorted().toList());
     }
 
     static AccountEntry entry(Account a) {

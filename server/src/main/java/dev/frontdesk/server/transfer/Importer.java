@@ -1,5 +1,10 @@
 package dev.frontdesk.server.transfer;
 
+import dev.frontdesk.core.gateway.GatewayRule;
+import dev.frontdesk.core.gateway.PathPattern;
+import dev.frontdesk.server.store.jdbc.JdbcGatewayRuleStore;
+import dev.frontdesk.server.transfer.TransferDocument.GatewayRuleEntry;
+
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.client.ClientApp;
@@ -76,10 +81,7 @@ public final class Importer {
             plan.openIdLinks(document.openIdLinks());
             plan.clients(document.clients());
             plan.administrators(document.administrators());
-            if (!document.gatewayRules().isEmpty()) {
-                report.problem("gatewayRules", "this version of Frontdesk stores no gateway rules; "
-                        + document.gatewayRules().size() + " cannot be imported");
-            }
+            plan.gatewayRules(document.gatewayRules());
             if (report.problems().isEmpty() && !dryRun) {
                 plan.apply();
                 report.markWritten();
@@ -102,6 +104,7 @@ public final class Importer {
         private final List<ClientApp> clientInserts = new ArrayList<>();
         private final List<ClientApp> clientUpdates = new ArrayList<>();
         private String adminHash;
+        private final Map<String, List<GatewayRule>> gatewayWrites = new java.util.LinkedHashMap<>();
 
         Plan(Handle h, ImportReport report) {
             this.h = h;
@@ -363,8 +366,48 @@ public final class Importer {
             }
         }
 
+        /** Each tenant named in the section gets exactly the file's list (in its order), replacing its own. */
+        void gatewayRules(List<GatewayRuleEntry> entries) {
+            ImportReport.Counts counts = report.section("gatewayRules");
+            Map<String, List<GatewayRule>> incoming = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                GatewayRuleEntry e = entries.get(i);
+                String where = "gatewayRules[" + i + "]";
+                try {
+                    Objects.requireNonNull(e, "empty record");
+                    if (e.tenant() == null || !knownTenants.contains(e.tenant())) {
+                        throw new IllegalArgumentException("unknown tenant " + e.tenant());
+                    }
+                    incoming.computeIfAbsent(e.tenant(), t -> new ArrayList<>()).add(new GatewayRule(
+                            PathPattern.parse(Objects.requireNonNull(e.pathPrefix(), "pathPrefix is missing")),
+                            new java.util.LinkedHashSet<>(list(e.methods())), new java.util.LinkedHashSet<>(list(e.channels())),
+                            list(e.accountTypes()).stream().map(AccountType::fromWire)
+                                    .collect(java.util.stream.Collectors.toSet()),
+                            new java.util.LinkedHashSet<>(list(e.accessRights()))));
+                } catch (IllegalArgumentException | NullPointerException ex) {
+                    report.problem(where, ex.getMessage());
+                }
+            }
+            incoming.forEach((tenant, rules) -> {
+                List<GatewayRule> stored = h.createQuery(
+                                "SELECT * FROM gateway_rules WHERE tenant = :tenant ORDER BY rule_index")
+                        .bind("tenant", tenant).map((rs, ctx) -> JdbcGatewayRuleStore.read(rs)).list();
+                List<GatewayRuleEntry> before = stored.stream().map(r -> Exporter.gatewayEntry(tenant, r)).toList();
+                List<GatewayRuleEntry> after = rules.stream().map(r -> Exporter.gatewayEntry(tenant, r)).toList();
+                count(counts, before.isEmpty() ? null : before, after);
+                if (!after.equals(before)) {
+                    gatewayWrites.put(tenant, rules);
+                }
+            });
+        }
+
+        private static List<String> list(List<String> values) {
+            return values == null ? List.of() : values;
+        }
+
         void apply() {
             DefaultTenant.ensure(h);
+            gatewayWrites.forEach((tenant, rules) -> JdbcGatewayRuleStore.replace(h, tenant, rules));
             for (Tenant tenant : tenantWrites) {
                 h.createUpdate("DELETE FROM tenants WHERE id = :id").bind("id", tenant.id()).execute();
                 h.createUpdate("INSERT INTO tenants (id, hosts, settings) VALUES (:id, :hosts, :settings)")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -13,13 +12,12 @@ import tools.jackson.databind.node.ObjectNode;
  * (tenant id; tenant + user name; tenant + issuer + subject; tenant + client ID; administrator name) so
  * that an import into another installation matches records without relying on generated IDs. Secrets
  * appear only as the hashes the store keeps; sessions, tokens, reset codes and audit events are never
- * exported. {@code administrators} and {@code gatewayRules} are sections of their own so that a later
- * version fills them without changing the format's shape.
+ * exported. Gateway rules are each tenant's ordered list, replaced as a whole by an import.
  */
 public record TransferDocument(String format, int version, Instant exportedAt, List<TenantEntry> tenants,
                                List<AccountEntry> accounts, List<OpenIdLinkEntry> openIdLinks,
                                List<ClientEntry> clients, List<AdministratorEntry> administrators,
-                               List<JsonNode> gatewayRules) {
+                               List<GatewayRuleEntry> gatewayRules) {
     public static final String FORMAT = "frontdesk-export";
     public static final int VERSION = 1;
 
@@ -50,6 +48,11 @@ public record TransferDocument(String format, int version, Instant exportedAt, L
 
     /** A client application with its secret's hash. */
     public record ClientEntry(String tenant, String clientId, String name, String secretHash, Instant createdAt) {
+    }
+
+    /** One gateway rule of {@code tenant}, in the tenant's order (the first match wins). */
+    public record GatewayRuleEntry(String tenant, String pathPrefix, List<String> methods, List<String> channels,
+                                   List<String> accountTypes, List<String> accessRights) {
     }
 
     /** An administrator of the whole server: today only the bootstrap {@code admin}. */

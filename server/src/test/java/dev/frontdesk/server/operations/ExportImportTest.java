@@ -71,6 +71,7 @@ class ExportImportTest {
 
         Cli again = Cli.run("import", export.toString(), "--config", pg).ok();
         assertThat(again.out()).containsPattern("accounts:\\s+0 created\\s+0 updated\\s+5 unchanged")
+                .containsPattern("gatewayRules:\\s+0 created\\s+0 updated\\s+1 unchanged")
                 .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged");
 
         ServerConfig onPostgres = TestServer.configBuilder(files.resolve("unused")).dbUrl(url)
@@ -107,7 +108,7 @@ class ExportImportTest {
                 account("gamma", "00000000-0000-7000-8000-000000000004", "CAROL", null),
                 account("nowhere", "00000000-0000-7000-8000-000000000005", "dave", null),
                 account("gamma", "00000000-0000-7000-8000-000000000001", "erin", null)),
-                List.of(Map.of("path", "/api/**"))));
+                List.of(Map.of("tenant", "nowhere", "pathPrefix", "/api/**"))));
         Cli refused = Cli.run("import", bad.toString(), "--data-dir", target.toString());
 
         assertThat(refused.exit()).isEqualTo(1);
@@ -117,7 +118,7 @@ class ExportImportTest {
                 "accounts[2] gamma/CAROL: user name appears twice",
                 "accounts[3] nowhere/dave: unknown tenant nowhere",
                 "accounts[4] gamma/erin: account ID 00000000-0000-7000-8000-000000000001 already belongs to account acme/alice",
-                "gatewayRules: this version of Frontdesk stores no gateway rules");
+                "gatewayRules[0]: unknown tenant nowhere");
         assertThat(refused.out()).doesNotContain("plain text password");
         Path after = files.resolve("after.json");
         Cli.run("export", "--data-dir", target.toString(), "--output", after.toString()).ok();
@@ -145,6 +146,9 @@ class ExportImportTest {
         admin.ok("PUT", "/tenants/acme", Map.of("hosts", List.of("acme.example.com"),
                 "settings", Map.of("maxSessionsPerAccount", 3, "corsAllowedOrigins", List.of("https://acme.example.com"))));
         admin.ok("PUT", "/tenants/empty", Map.of("hosts", List.of()));
+        admin.ok("PUT", "/tenants/acme/gateway/rules", List.of(
+                Map.of("pathPrefix", "/f/webapp-api-admin", "accessRights", List.of("admin")),
+                Map.of("pathPrefix", "/ws/*/interaction/**", "channels", List.of("egain"), "methods", List.of("GET"))));
         admin.createAgent("kbagent1", "kb-password-1");
         admin.ok("POST", "/tenants/default/accounts", Map.of("username", "customer1", "password", "Larch-meadow-42",
                 "type", "customer", "email", "Customer1@Example.com", "firstName", "Cus", "lastName", "Tomer",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -42,11 +43,13 @@ public final class JdbcGatewayRuleStore implements GatewayRuleStore {
 
     @Override
     public void replace(String tenant, List<GatewayRule> rules) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("DELETE FROM gateway_rules WHERE tenant = :tenant").bind("tenant", tenant).execute();
-            if (rules.isEmpty()) {
-                return;
-            }
+        jdbi.useTransaction(h -> replace(h, tenant, rules));
+    }
+
+    /** Replaces a tenant's rules on the caller's handle (and transaction): the admin API and imports. */
+    public static void replace(Handle h, String tenant, List<GatewayRule> rules) {
+        h.createUpdate("DELETE FROM gateway_rules WHERE tenant = :tenant").bind("tenant", tenant).execute();
+        if (!rules.isEmpty()) {
             PreparedBatch batch = h.prepareBatch("""
                     INSERT INTO gateway_rules (tenant, rule_index, path_prefix, methods, channels, account_types,
                         access_rights) VALUES (:tenant, :index, :path, :methods, :channels, :types, :rights)""");
@@ -62,14 +65,14 @@ public final class JdbcGatewayRuleStore implements GatewayRuleStore {
                         .add();
             }
             batch.execute();
-        });
+        }
     }
 
     private static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 
-    private static GatewayRule read(ResultSet rs) throws SQLException {
+    public static GatewayRule read(ResultSet rs) throws SQLException {
         return new GatewayRule(PathPattern.parse(rs.getString("path_prefix")),
                 new LinkedHashSet<>(Json.readStrings(rs.getString("methods"))),
                 new LinkedHashSet<>(Json.readStrings(rs.getString("channels"))),
