@@ -43,6 +43,7 @@ public record ServerProcess(Process process, int port) {
             if (m.find()) {
                 Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
                 ServerProcess server = new ServerProcess(process, Integer.parseInt(m.group(1)));
+                awaitStorage(server);
                 server.admin().patchSettings("default", TestServer.TEST_DEFAULTS);
                 return server;
             }
@@ -69,5 +70,23 @@ public record ServerProcess(Process process, int port) {
     public void killHard() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A node listens before its stores necessarily answer (Redis behind Sentinel is found by asking the
+     * sentinels first): wait, boundedly, until it says it is ready.
+     */
+    private static void awaitStorage(ServerProcess server) {
+        for (int i = 0; i < 150; i++) {
+            if (Http.plain().get(server.baseUrl() + "/health/ready").statusCode() == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
