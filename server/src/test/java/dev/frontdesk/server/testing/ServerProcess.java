@@ -44,7 +44,7 @@ public record ServerProcess(Process process, int port) {
                 Thread.ofVirtual().start(() -> out.lines().forEach(l -> { }));
                 ServerProcess server = new ServerProcess(process, Integer.parseInt(m.group(1)));
                 awaitStorage(server);
-                server.admin().patchSettings("default", TestServer.TEST_DEFAULTS);
+                patchTestDefaults(server);
                 return server;
             }
         }
@@ -83,6 +83,25 @@ public record ServerProcess(Process process, int port) {
             }
             try {
                 Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The test defaults; a 503 while the node's storage connections come up is retried (bounded), as a client would. */
+    private static void patchTestDefaults(ServerProcess server) {
+        for (int attempt = 1; ; attempt++) {
+            var response = server.admin().call("PATCH", "/tenants/default/settings", TestServer.TEST_DEFAULTS);
+            if (response.statusCode() != 503 || attempt == 100) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new AssertionError("PATCH test defaults -> " + response.statusCode() + " " + response.body());
+                }
+                return;
+            }
+            try {
+                Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
