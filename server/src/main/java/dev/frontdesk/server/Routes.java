@@ -55,7 +55,7 @@ public final class Routes {
         if (edge.accessLog() != null) {
             routing.addFilter(edge.accessLog());
         }
-        routing.addFilter(new SecurityHeadersFilter(edge.clock()))
+        routing.addFilter(new SecurityHeadersFilter(edge.clock(), edge.requests()::viaTls))
                 .addFilter(new HeaderLimits(edge.deadlines()))
                 .addFilter(new UnreadBodyFilter(edge.requests()))
                 .addFilter(new OversizedBodyFilter(edge.maxBodyBytes(), edge.deadlines()))

@@ -155,13 +155,13 @@ public final class SrsDialect implements HttpService {
         if (call.logsIn()) {
             Opened opened = login(call, SrsPost.Configuration.empty());
             csrfHeaders(call.res(), opened.csrfToken());
-            SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account());
+            SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account(), requests.viaTls(call.req()));
             return;
         }
         Presented presented = call.cookie().orElseThrow(SrsReplies.Failure::accessDenied);
         Account account = accountOf(presented.session());
         csrfHeaders(call.res(), SrsCsrf.tokenOf(presented.session(), presented.id()));
-        SrsReplies.user(call.req(), call.res(), call.tenant(), account);
+        SrsReplies.user(call.req(), call.res(), call.tenant(), account, requests.viaTls(call.req()));
     }
 
     private void postMe(Call call) {
@@ -179,7 +179,7 @@ public final class SrsDialect implements HttpService {
                 case SrsPost.Configuration configuration -> {
                     Opened opened = login(call, configuration);
                     csrfHeaders(call.res(), opened.csrfToken());
-                    SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account());
+                    SrsReplies.user(call.req(), call.res(), call.tenant(), opened.account(), requests.viaTls(call.req()));
                 }
                 case SrsPost.StartSession start -> {
                     Opened opened = login(call, start.configuration());
@@ -203,7 +203,7 @@ public final class SrsDialect implements HttpService {
         switch (post) {
             case SrsPost.Configuration configuration -> {
                 configure(call, presented, configuration);
-                SrsReplies.user(call.req(), call.res(), call.tenant(), accountOf(presented.session()));
+                SrsReplies.user(call.req(), call.res(), call.tenant(), accountOf(presented.session()), requests.viaTls(call.req()));
             }
             case SrsPost.StartSession start -> {
                 configure(call, presented, start.configuration());

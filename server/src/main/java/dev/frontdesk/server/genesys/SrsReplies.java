@@ -76,7 +76,8 @@ final class SrsReplies {
      * the request's host when the tenant claims that host by name, else left out. Never from an
      * arbitrary {@code Host} header, which would let a client make the answer point elsewhere.
      */
-    static void user(ServerRequest req, ServerResponse res, Tenant tenant, Account account) {
+    /** @param viaTls whether the client reached us over TLS (the shared rule), for the {@code uri} scheme */
+    static void user(ServerRequest req, ServerResponse res, Tenant tenant, Account account, boolean viaTls) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", account.id());
         user.put("userName", account.username());
@@ -88,7 +89,7 @@ final class SrsReplies {
         user.put("changePasswordOnFirstLogin", false);
         user.put("contactCenterId", account.tenant());
         user.put("path", "/users/" + account.id());
-        baseUrl(req, tenant).ifPresent(base -> user.put("uri", base + "/api/v2/users/" + account.id()));
+        baseUrl(req, tenant, viaTls).ifPresent(base -> user.put("uri", base + "/api/v2/users/" + account.id()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("statusCode", OK);
         body.put("user", user);
@@ -102,7 +103,7 @@ final class SrsReplies {
     static final SessionCookies.Spec COOKIE = new SessionCookies.Spec(SrsDialect.COOKIE, false,
             SessionCookies.SameSite.LAX, SessionCookies.SameSite.NONE, null);
 
-    private static java.util.Optional<String> baseUrl(ServerRequest req, Tenant tenant) {
+    private static java.util.Optional<String> baseUrl(ServerRequest req, Tenant tenant, boolean viaTls) {
         String configured = tenant.settings().publicBaseUrl();
         if (!configured.isEmpty()) {
             return java.util.Optional.of(configured);
@@ -118,7 +119,7 @@ final class SrsReplies {
         if (!tenant.hosts().contains(name) || !port.chars().allMatch(Character::isDigit)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of((req.isSecure() ? "https://" : "http://") + host);
+        return java.util.Optional.of((viaTls ? "https://" : "http://") + host);
     }
 
     private static void putIfSet(Map<String, Object> map, String key, String value) {

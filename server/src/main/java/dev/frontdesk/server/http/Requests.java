@@ -68,6 +68,11 @@ public final class Requests {
                 (addresses.viaTls(request) ? "https://" : "http://") + authority, host);
     }
 
+    /** The one "is this TLS" rule (our own TLS, or a trusted proxy's {@code X-Forwarded-Proto}). */
+    public boolean viaTls(ServerRequest request) {
+        return addresses.viaTls(request);
+    }
+
     public String clientIp(ServerRequest request) {
         return addresses.of(request);
     }

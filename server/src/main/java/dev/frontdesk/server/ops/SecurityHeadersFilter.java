@@ -17,8 +17,10 @@ import java.util.Objects;
  */
 public final class SecurityHeadersFilter implements Filter {
     private final Clock clock;
+    private final java.util.function.Predicate<io.helidon.webserver.http.ServerRequest> viaTls;
 
-    public SecurityHeadersFilter(Clock clock) {
+    public SecurityHeadersFilter(Clock clock, java.util.function.Predicate<io.helidon.webserver.http.ServerRequest> viaTls) {
+        this.viaTls = viaTls;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -27,7 +29,7 @@ public final class SecurityHeadersFilter implements Filter {
         response.header(HeaderNames.DATE, HttpDates.format(clock.instant()));
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
         response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
-        if (request.isSecure()) {
+        if (viaTls.test(request)) {
             response.header(HeaderNames.STRICT_TRANSPORT_SECURITY, "max-age=31536000");
         }
         chain.proceed();
