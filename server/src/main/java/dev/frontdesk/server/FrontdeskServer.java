@@ -18,9 +18,7 @@ import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantStore;
 import dev.frontdesk.core.throttle.ThrottleCounters;
-import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.server.store.redis.Redis;
-import dev.frontdesk.server.store.redis.RedisLocks;
 import dev.frontdesk.server.store.redis.RedisSessionStore;
 import dev.frontdesk.server.store.redis.RedisThrottleCounters;
 import dev.frontdesk.server.store.redis.RedisTokenStore;
@@ -145,9 +143,7 @@ public final class FrontdeskServer implements AutoCloseable {
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
-        NamedLocks locks;
         if (redis != null) {
-            locks = new RedisLocks(redis);
             sessionStore = new RedisSessionStore(redis, clock);
             tokenStore = new RedisTokenStore(redis);
             counters = new RedisThrottleCounters(redis);
@@ -157,7 +153,6 @@ public final class FrontdeskServer implements AutoCloseable {
                 telemetry.warn(warning);
             });
         } else {
-            locks = NamedLocks.local();
             sessionStore = JdbcSessionStore.open(database);
             tokenStore = JdbcTokenStore.open(database);
             counters = new InMemoryThrottleCounters();
@@ -173,7 +168,6 @@ public final class FrontdeskServer implements AutoCloseable {
                 telemetry.counting(auditLog),
                 hasher,
                 new FailureThrottle(counters, clock),
-                locks,
                 redis == null ? new JdbcGatewayRuleStore(database.jdbi())
                         : publishing(new JdbcGatewayRuleStore(database.jdbi()), redis));
         Frontdesk core = Frontdesk.wire(ports, clock, Secrets.strong(), IdGenerator.timeOrdered(clock));

@@ -8,7 +8,6 @@ import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionEngine;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.IdGenerator;
-import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.Tenants;
@@ -87,7 +86,7 @@ public class SessionEngineBenchmark {
                         dev.frontdesk.server.store.secrets.SecretKeyFile.random()))));
         engine = new SessionEngine(JdbcSessionStore.open(database), tenants,
                 new Audit(new JdbcAuditLog(database, dir), clock, IdGenerator.randomUuids()), clock,
-                Secrets.strong(), IdGenerator.randomUuids(), NamedLocks.local());
+                Secrets.strong(), IdGenerator.randomUuids());
         context = new RequestContext("native", "127.0.0.1", "jmh", null);
         ids = new String[LIVE];
         for (int i = 0; i < LIVE; i++) {

@@ -1,18 +1,37 @@
 package dev.frontdesk.core.session;
 
+import dev.frontdesk.core.account.AccountType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Sessions held in a {@link CappedIndex} on this node, optionally written through to durable storage
  * by a {@link Journal} (the embedded and single-node PostgreSQL modes). Validation never leaves memory.
+ *
+ * <p>Beside the index it keeps, updated by the same hooks that add and remove sessions, the holder of
+ * each place (tenant and place to session) and counters of sessions and customer sessions per tenant,
+ * so a place claim, a licence check and the live-session gauge cost the same at any session count.
+ * Claims of one place, and licence checks of one tenant, take a striped in-memory lock: one node,
+ * no lease.
  */
 public final class IndexedSessionStore implements SessionStore {
+    private static final int STRIPES = 64;
+
     private final CappedIndex<Session> index = new CappedIndex<>();
     private final Journal journal;
+    private final Indexing indexing = new Indexing();
+    private final Map<String, String> placeHolders = new ConcurrentHashMap<>();
+    private final Map<String, TenantCounts> counts = new ConcurrentHashMap<>();
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     /** Durable storage behind the index; every hook runs before the change is visible in memory. */
     public interface Journal extends CappedIndex.Journal<Session> {
@@ -26,7 +45,13 @@ public final class IndexedSessionStore implements SessionStore {
     /** @param restored sessions read back from the journal's storage at start-up */
     public IndexedSessionStore(Journal journal, Collection<Session> restored) {
         this.journal = journal;
-        restored.forEach(index::restore);
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        for (Session session : restored) {
+            index.restore(session);
+            indexing.indexed(session);
+        }
     }
 
     /** Sessions in memory only: for tests and throw-away servers. */
@@ -56,8 +81,35 @@ public final class IndexedSessionStore implements SessionStore {
     }
 
     @Override
-    public Admission<Session> admit(Session session, int cap, boolean force, Instant now) {
-        return index.admit(session, cap, force, now, journal);
+    public Admission<Session> admit(Session session, SessionLimits limits, Instant now) {
+        String place = session.place();
+        if (limits.claimsPlace() && place != null) {
+            return locked("place\n" + session.tenant() + "\n" + place, () ->
+                    heldByAnother(session.tenant(), place, session.accountId(), limits.yieldingIdHash(), now)
+                            ? Admission.refused(Admission.Refusal.PLACE_TAKEN, List.of())
+                            : admitLicensed(session, limits, now));
+        }
+        return admitLicensed(session, limits, now);
+    }
+
+    private Admission<Session> admitLicensed(Session session, SessionLimits limits, Instant now) {
+        Integer licences = limits.customerLicences();
+        if (licences == null || session.accountType() != AccountType.CUSTOMER) {
+            return index.admit(session, limits.perAccount(), limits.force(), now, indexing);
+        }
+        return locked("licences\n" + session.tenant(), () -> {
+            List<Session> lapsed = new ArrayList<>();
+            if (countsOf(session.tenant()).customers.get() >= licences) {
+                // the counters include lapsed sessions until a sweep: sweep before refusing
+                lapsed.addAll(index.removeExpired(now, indexing));
+            }
+            if (countsOf(session.tenant()).customers.get() >= licences) {
+                return Admission.refused(Admission.Refusal.NO_LICENCE, lapsed);
+            }
+            Admission<Session> admission = index.admit(session, limits.perAccount(), limits.force(), now, indexing);
+            lapsed.addAll(admission.expired());
+            return new Admission<>(admission.admitted(), admission.evicted(), lapsed, admission.refusal());
+        });
     }
 
     @Override
@@ -74,16 +126,35 @@ public final class IndexedSessionStore implements SessionStore {
     }
 
     @Override
-    public void updateAttributes(String idHash, Map<String, String> attributes) {
-        if (index.find(idHash).isPresent()) {
-            journal.attributesChanged(idHash, attributes);
-            index.update(idHash, s -> s.withAttributes(attributes));
+    public boolean updateAttributes(String idHash, Map<String, String> attributes, Instant now) {
+        Optional<Session> found = index.find(idHash);
+        if (found.isEmpty()) {
+            return true;
         }
+        Session current = found.get();
+        String place = attributes.get(Session.PLACE);
+        if (place == null || place.equals(current.place())) {
+            replaceAttributes(current, attributes);
+            return true;
+        }
+        return locked("place\n" + current.tenant() + "\n" + place, () -> {
+            if (heldByAnother(current.tenant(), place, current.accountId(), null, now)) {
+                return false;
+            }
+            replaceAttributes(current, attributes);
+            return true;
+        });
+    }
+
+    private void replaceAttributes(Session current, Map<String, String> attributes) {
+        journal.attributesChanged(current.idHash(), attributes);
+        index.update(current.idHash(), s -> s.withAttributes(attributes))
+                .ifPresent(moved -> indexing.placeChanged(current, moved));
     }
 
     @Override
     public Optional<Session> remove(String idHash) {
-        return index.remove(idHash, journal);
+        return index.remove(idHash, indexing);
     }
 
     @Override
@@ -97,12 +168,113 @@ public final class IndexedSessionStore implements SessionStore {
     }
 
     @Override
+    public long count() {
+        return counts.values().stream().mapToLong(c -> c.sessions.get()).sum();
+    }
+
+    @Override
     public List<Session> removeExpired(Instant now) {
-        return index.removeExpired(now, journal);
+        return index.removeExpired(now, indexing);
     }
 
     @Override
     public boolean isHealthy() {
         return journal.isHealthy();
+    }
+
+    private boolean heldByAnother(String tenant, String place, String accountId, String yielding, Instant now) {
+        String holder = placeHolders.get(placeKey(tenant, place));
+        if (holder == null || holder.equals(yielding)) {
+            return false;
+        }
+        return index.find(holder)
+                .filter(s -> !s.isExpiredAt(now) && place.equals(s.place()))
+                .filter(s -> !s.accountId().equals(accountId))
+                .isPresent();
+    }
+
+    private TenantCounts countsOf(String tenant) {
+        return counts.computeIfAbsent(tenant, t -> new TenantCounts());
+    }
+
+    private <T> T locked(String name, Supplier<T> action) {
+        ReentrantLock lock = stripes[Math.floorMod(name.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String placeKey(String tenant, String place) {
+        return tenant + "\n" + place;
+    }
+
+    private static final class TenantCounts {
+        final AtomicLong sessions = new AtomicLong();
+        final AtomicLong customers = new AtomicLong();
+    }
+
+    /** The journal, plus the place index and counters, kept by the same hooks (inside the account's lock). */
+    private final class Indexing implements CappedIndex.Journal<Session> {
+        @Override
+        public void added(Session item) {
+            journal.added(item);
+            indexed(item);
+        }
+
+        @Override
+        public void removed(Session item) {
+            journal.removed(item);
+            TenantCounts tenant = countsOf(item.tenant());
+            tenant.sessions.decrementAndGet();
+            if (item.accountType() == AccountType.CUSTOMER) {
+                tenant.customers.decrementAndGet();
+            }
+            release(item);
+        }
+
+        @Override
+        public void awaitWritten() {
+            journal.awaitWritten();
+        }
+
+        void indexed(Session item) {
+            TenantCounts tenant = countsOf(item.tenant());
+            tenant.sessions.incrementAndGet();
+            if (item.accountType() == AccountType.CUSTOMER) {
+                tenant.customers.incrementAndGet();
+            }
+            if (item.place() != null) {
+                placeHolders.put(placeKey(item.tenant(), item.place()), item.idHash());
+            }
+        }
+
+        void placeChanged(Session before, Session after) {
+            if (Objects.equals(before.place(), after.place())) {
+                return;
+            }
+            if (after.place() != null) {
+                placeHolders.put(placeKey(after.tenant(), after.place()), after.idHash());
+            }
+            release(before);
+        }
+
+        /**
+         * Drops the session as its place's holder; another session of the same account at that place
+         * (an agent logged in twice at one desk) becomes the holder, so the place stays taken.
+         */
+        private void release(Session item) {
+            if (item.place() == null || !placeHolders.remove(placeKey(item.tenant(), item.place()), item.idHash())) {
+                return;
+            }
+            for (Session sibling : index.itemsOf(item.accountId())) {
+                if (!sibling.idHash().equals(item.idHash()) && item.place().equals(sibling.place())) {
+                    placeHolders.putIfAbsent(placeKey(item.tenant(), item.place()), sibling.idHash());
+                    return;
+                }
+            }
+        }
     }
 }

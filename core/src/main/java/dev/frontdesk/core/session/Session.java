@@ -10,7 +10,8 @@ import java.util.Objects;
  * A live login. The session ID itself is never kept: {@code idHash} is its SHA-256, and {@code ref}
  * is a separate non-secret handle for admin tools. {@code attributes} carry dialect data (SRS place,
  * devices, CSRF token hash); {@code clientId} names the client application whose token came with
- * the login, if any.
+ * the login, if any. The attribute {@link #PLACE} is the hot-desking place the session holds: a place
+ * is held by the live sessions of one account at a time (see {@link SessionLimits#claimsPlace()}).
  */
 public record Session(
         String idHash,
@@ -40,6 +41,14 @@ public record Session(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(absoluteExpiry, "absoluteExpiry");
         attributes = Map.copyOf(Objects.requireNonNullElse(attributes, Map.of()));
+    }
+
+    /** The attribute that names the session's place (an SRS agent's desk). */
+    public static final String PLACE = "place";
+
+    /** The place this session holds, or null. */
+    public String place() {
+        return attributes.get(PLACE);
     }
 
     @Override

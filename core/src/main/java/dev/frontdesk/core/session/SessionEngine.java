@@ -4,7 +4,6 @@ import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.audit.Audit;
 import dev.frontdesk.core.support.IdGenerator;
-import dev.frontdesk.core.support.NamedLocks;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Secrets;
 import dev.frontdesk.core.tenant.Tenant;
@@ -33,11 +32,9 @@ public final class SessionEngine {
     private final Clock clock;
     private final Secrets secrets;
     private final IdGenerator ids;
-    private final NamedLocks locks;
 
     public SessionEngine(SessionStore store, Tenants tenants, Audit audit, Clock clock, Secrets secrets,
-                         IdGenerator ids, NamedLocks locks) {
-        this.locks = locks;
+                         IdGenerator ids) {
         this.store = store;
         this.tenants = tenants;
         this.audit = audit;
@@ -57,21 +54,19 @@ public final class SessionEngine {
                 request.context().clientIp(), request.context().userAgent(), request.clientId(),
                 request.attributes());
 
-        Admission<Session> admission;
-        Integer licenses = settings.customerSessionLicenses();
-        if (account.type() == AccountType.CUSTOMER && licenses != null) {
-            admission = locks.withLock("licenses:" + tenant.id(), () ->
-                    liveCustomerSessions(tenant.id(), now) >= licenses ? null
-                            : store.admit(session, settings.maxSessionsPerAccount(), request.force(), now));
-            if (admission == null) {
-                return new OpenResult.LicensesExhausted(licenses);
-            }
-        } else {
-            admission = store.admit(session, settings.maxSessionsPerAccount(), request.force(), now);
+        SessionLimits limits = SessionLimits.perAccount(settings.maxSessionsPerAccount(), request.force())
+                .withCustomerLicences(settings.customerSessionLicenses());
+        if (session.place() != null) {
+            limits = limits.claimingPlace(request.yieldingIdHash());
         }
+        Admission<Session> admission = store.admit(session, limits, now);
         admission.expired().forEach(s -> auditEnd(s, EndReason.EXPIRED, RequestContext.system(null)));
         if (!admission.admitted()) {
-            return new OpenResult.AtCap(settings.maxSessionsPerAccount());
+            return switch (admission.refusal()) {
+                case AT_CAP -> new OpenResult.AtCap(settings.maxSessionsPerAccount());
+                case NO_LICENCE -> new OpenResult.LicensesExhausted(settings.customerSessionLicenses());
+                case PLACE_TAKEN -> throw new PlaceTaken(session.place());
+            };
         }
         admission.evicted().forEach(s -> auditEnd(s, EndReason.EVICTED, request.context()));
         return new OpenResult.Opened(session, sessionId, admission.evicted());
@@ -125,6 +120,16 @@ public final class SessionEngine {
         return removed.filter(s -> !s.isExpiredAt(now));
     }
 
+    /** Live sessions of one account, optionally of one channel: read from the account's index, never the tenant's. */
+    public List<Session> listOf(String accountId, String channel) {
+        Instant now = clock.instant();
+        return store.findByAccount(accountId).stream()
+                .filter(s -> !s.isExpiredAt(now))
+                .filter(s -> channel == null || s.channel().equalsIgnoreCase(channel))
+                .sorted(java.util.Comparator.comparing(Session::createdAt))
+                .toList();
+    }
+
     public boolean endByRef(String tenant, String ref, EndReason reason, RequestContext context) {
         return store.findByTenant(tenant).stream().filter(s -> s.ref().equals(ref)).findFirst()
                 .flatMap(s -> endByHash(s.idHash(), reason, context)).isPresent();
@@ -152,9 +157,15 @@ public final class SessionEngine {
                 .toList();
     }
 
-    /** Replaces the session's dialect attributes. */
+    /**
+     * Replaces the session's dialect attributes.
+     *
+     * @throws PlaceTaken when they name a place another account's live session holds
+     */
     public Session setAttributes(Session session, Map<String, String> attributes) {
-        store.updateAttributes(session.idHash(), attributes);
+        if (!store.updateAttributes(session.idHash(), attributes, clock.instant())) {
+            throw new PlaceTaken(attributes.get(Session.PLACE));
+        }
         return session.withAttributes(attributes);
     }
 
@@ -165,10 +176,9 @@ public final class SessionEngine {
         return removed.size();
     }
 
+    /** Sessions held, from the store's counters: a lapsed session counts until the sweeper ends it. */
     public int liveCount() {
-        Instant now = clock.instant();
-        return (int) tenants.all().stream().flatMap(t -> store.findByTenant(t.id()).stream())
-                .filter(s -> !s.isExpiredAt(now)).count();
+        return Math.toIntExact(store.count());
     }
 
     public boolean isHealthy() {
@@ -183,11 +193,6 @@ public final class SessionEngine {
             return Duration.ofSeconds(account.idleTimeoutSeconds());
         }
         return account.type() == AccountType.AGENT ? settings.agentIdleTimeout() : settings.idleTimeout();
-    }
-
-    private long liveCustomerSessions(String tenant, Instant now) {
-        return store.findByTenant(tenant).stream()
-                .filter(s -> s.accountType() == AccountType.CUSTOMER && !s.isExpiredAt(now)).count();
     }
 
     private void auditEnd(Session session, EndReason reason, RequestContext context) {

@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param force         at the cap, end the oldest session instead of refusing
  * @param idleOverride  an idle timeout the dialect imposes (SRS ping timer), else null
  * @param clientId      the client application whose token came with the login, else null
+ * @param yieldingIdHash the session this login replaces (the request's cookie), whose place the new
+ *                      one may take; else null
  */
 public record SessionRequest(RequestContext context, boolean force, Duration idleOverride, String clientId,
-                             Map<String, String> attributes) {
+                             Map<String, String> attributes, String yieldingIdHash) {
     public SessionRequest {
         Objects.requireNonNull(context, "context");
         attributes = Map.copyOf(Objects.requireNonNullElse(attributes, Map.of()));
+    }
+
+    public SessionRequest(RequestContext context, boolean force, Duration idleOverride, String clientId,
+                          Map<String, String> attributes) {
+        this(context, force, idleOverride, clientId, attributes, null);
     }
 
     public static SessionRequest of(RequestContext context, boolean force) {

@@ -26,6 +26,7 @@ import dev.frontdesk.core.audit.AuditType;
 import dev.frontdesk.core.client.ClientStore;
 import dev.frontdesk.core.client.NewClient;
 import dev.frontdesk.core.session.EndReason;
+import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.support.RequestContext;
 import dev.frontdesk.core.support.Validation;
 import dev.frontdesk.core.tenant.Tenant;
@@ -537,8 +538,11 @@ public final class AdminApi implements HttpService {
         Tenant tenant = tenant(req);
         String username = req.query().first("username").orElse(null);
         String channel = req.query().first("channel").orElse(null);
-        Responses.json(res, 200, core.sessions().list(tenant.id(), username, channel).stream()
-                .map(AdminViews::session).toList());
+        // one user's sessions come from the account's index, never from a scan of the tenant
+        List<Session> sessions = username == null ? core.sessions().list(tenant.id(), null, channel)
+                : core.accounts().findByUsername(tenant.id(), username)
+                        .map(account -> core.sessions().listOf(account.id(), channel)).orElse(List.of());
+        Responses.json(res, 200, sessions.stream().map(AdminViews::session).toList());
     }
 
     private void endSession(ServerRequest req, ServerResponse res) {

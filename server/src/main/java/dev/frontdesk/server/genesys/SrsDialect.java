@@ -4,6 +4,7 @@ import dev.frontdesk.core.Frontdesk;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.core.login.LoginResult;
 import dev.frontdesk.core.session.EndReason;
+import dev.frontdesk.core.session.PlaceTaken;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionRequest;
 import dev.frontdesk.core.support.RequestContext;
@@ -59,7 +60,6 @@ public final class SrsDialect implements HttpService {
     private final ErrorFrame frame;
     private final OriginPolicy origins;
     private final SessionCookies cookies;
-    private final HotSeating seats;
     private final SrsAuthenticator authenticator;
 
     public SrsDialect(Frontdesk core, Requests requests, ErrorFrame frame, OriginPolicy origins,
@@ -69,7 +69,6 @@ public final class SrsDialect implements HttpService {
         this.frame = frame;
         this.origins = origins;
         this.cookies = cookies;
-        this.seats = new HotSeating(core.sessions(), core.locks());
         this.authenticator = new SrsAuthenticator(core, provisioning, new UpstreamRws());
     }
 
@@ -118,7 +117,7 @@ public final class SrsDialect implements HttpService {
                 handler.handle(new Call(req, res, tenant, Requests.basic(req), presented(req, tenant)));
             } catch (SrsReplies.Failure f) {
                 SrsReplies.status(res, f.status(), f.statusCode(), f.getMessage());
-            } catch (HotSeating.PlaceTaken p) {
+            } catch (PlaceTaken p) {
                 SrsReplies.status(res, 409, SrsReplies.INVALID_STATE,
                         "Place " + p.place() + " is in use by another agent");
             }
@@ -188,10 +187,8 @@ public final class SrsDialect implements HttpService {
                 }
                 case SrsPost.EndSession end -> {
                     Account account = authenticate(call, SrsPost.Configuration.empty());
-                    for (Session s : core.sessions().list(call.tenant().id(), account.username(), CHANNEL)) {
-                        if (s.accountId().equals(account.id())) {
-                            core.sessions().endByHash(s.idHash(), EndReason.LOGOUT, call.context(requests));
-                        }
+                    for (Session s : core.sessions().listOf(account.id(), CHANNEL)) {
+                        core.sessions().endByHash(s.idHash(), EndReason.LOGOUT, call.context(requests));
                     }
                     SrsReplies.ok(call.res());
                 }
@@ -222,16 +219,14 @@ public final class SrsDialect implements HttpService {
         Session session = presented.session();
         Map<String, String> attributes = new HashMap<>(session.attributes());
         attributes.putAll(configuration.attributes());
-        seats.claim(call.tenant().id(), configuration.place(), session.accountId(), null,
-                () -> core.sessions().setAttributes(session, attributes));
+        core.sessions().setAttributes(session, attributes);
         csrfHeaders(call.res(), SrsCsrf.tokenOf(session, presented.id()));
     }
 
     private void ping(Call call) {
         if (call.logsIn()) {
             Account account = authenticate(call, SrsPost.Configuration.empty());
-            long alive = core.sessions().list(call.tenant().id(), account.username(), CHANNEL).stream()
-                    .filter(s -> s.accountId().equals(account.id()))
+            long alive = core.sessions().listOf(account.id(), CHANNEL).stream()
                     .filter(s -> core.sessions().validateByHash(s.idHash()).isPresent())
                     .count();
             if (alive == 0) {
@@ -271,10 +266,11 @@ public final class SrsDialect implements HttpService {
         // a desktop that never pings (srsPingRequired false) gets the agent idle timeout instead
         Duration pingTimeout = call.tenant().settings().srsPingRequired()
                 ? call.tenant().settings().srsPingTimeout() : null;
-        SessionRequest request = new SessionRequest(context, force, pingTimeout, null, configuration.attributes());
+        // the session of the request's cookie is given up below: its place is this login's to take
         String replaced = call.cookie().map(p -> p.session().idHash()).orElse(null);
-        LoginResult result = seats.claim(call.tenant().id(), configuration.place(), account.id(), replaced,
-                () -> core.logins().openSession(account, request));
+        SessionRequest request = new SessionRequest(context, force, pingTimeout, null, configuration.attributes(),
+                replaced);
+        LoginResult result = core.logins().openSession(account, request);
         LoginResult.Success success = switch (result) {
             case LoginResult.Success s -> s;
             case LoginResult.SessionLimitReached l -> throw SrsReplies.Failure.forbidden("Session limit of " + l.limit()

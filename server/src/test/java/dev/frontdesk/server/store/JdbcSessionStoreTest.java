@@ -61,7 +61,7 @@ class JdbcSessionStoreTest extends SessionStoreContract {
         Session withPlace = session("restore", 1);
         store.admit(plain, 5, false, NOW);
         store.admit(withPlace, 5, false, NOW);
-        store.updateAttributes(plain.idHash(), Map.of());
+        store.updateAttributes(plain.idHash(), Map.of(), NOW);
         IndexedTokenStore tokens = JdbcTokenStore.open(database);
         AccessToken token = new AccessToken("f".repeat(64), "contract", "client-a", NOW, NOW.plusSeconds(3600));
         tokens.admit(token, 10, false, NOW);

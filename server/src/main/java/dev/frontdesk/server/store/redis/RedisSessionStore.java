@@ -3,7 +3,9 @@ package dev.frontdesk.server.store.redis;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.frontdesk.core.session.Admission;
+import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.session.Session;
+import dev.frontdesk.core.session.SessionLimits;
 import dev.frontdesk.core.session.SessionStore;
 import dev.frontdesk.server.json.Json;
 import java.time.Clock;
@@ -37,13 +39,15 @@ public final class RedisSessionStore implements SessionStore {
     public RedisSessionStore(Redis redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
-        this.index = new CappedRedisIndex<>(redis, "fd:s", SessionJson::encode, SessionJson::decode, Session::tenant);
+        this.index = new CappedRedisIndex<>(redis, "fd:s", SessionJson::encode, SessionJson::decode, Session::tenant,
+                Session::place, s -> s.accountType() == AccountType.CUSTOMER);
         redis.subscribe(INVALIDATION_CHANNEL, cache::invalidate);
     }
 
     @Override
-    public Admission<Session> admit(Session session, int cap, boolean force, Instant now) {
-        Admission<Session> admission = index.admit(session, cap, force, now);
+    public Admission<Session> admit(Session session, SessionLimits limits, Instant now) {
+        Admission<Session> admission = index.admit(session, limits.perAccount(), limits.force(),
+                limits.customerLicences(), limits.claimsPlace(), limits.yieldingIdHash(), now);
         admission.evicted().forEach(this::announceEnd);
         return admission;
     }
@@ -76,12 +80,23 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public void updateAttributes(String idHash, Map<String, String> attributes) {
-        index.find(idHash).ifPresent(current -> {
-            long ttl = Duration.between(clock.instant(), current.expiresAt()).toMillis();
-            index.patch(idHash, Json.write(Map.of("attributes", attributes)), ttl, null);
-            cache.invalidate(idHash);
-        });
+    public boolean updateAttributes(String idHash, Map<String, String> attributes, Instant now) {
+        Optional<Session> found = index.find(idHash);
+        if (found.isEmpty()) {
+            return true;
+        }
+        Session current = found.get();
+        long ttl = Duration.between(now, current.expiresAt()).toMillis();
+        String changes = Json.write(Map.of("attributes", attributes));
+        String place = attributes.get(Session.PLACE);
+        boolean done = true;
+        if (place == null || place.equals(current.place())) {
+            index.patch(idHash, changes, ttl, null);
+        } else {
+            done = index.moveToPlace(idHash, changes, ttl, place, now);
+        }
+        cache.invalidate(idHash);
+        return done;
     }
 
     @Override
@@ -103,6 +118,11 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public List<Session> findByTenant(String tenant) {
         return index.itemsOfGroup(tenant);
+    }
+
+    @Override
+    public long count() {
+        return index.count();
     }
 
     @Override

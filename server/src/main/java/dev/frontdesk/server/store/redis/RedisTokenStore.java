@@ -17,7 +17,7 @@ public final class RedisTokenStore implements TokenStore {
 
     public RedisTokenStore(Redis redis) {
         this.index = new CappedRedisIndex<>(redis, "fd:t", RedisTokenStore::encode, RedisTokenStore::decode,
-                AccessToken::tenant);
+                AccessToken::tenant, token -> null, token -> false);
     }
 
     @Override
