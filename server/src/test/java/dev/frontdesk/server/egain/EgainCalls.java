@@ -20,7 +20,8 @@ final class EgainCalls {
     static final String V19_REVOKE = "/ws/v19/clientapplications/authentication/oauth2/revoke";
     static final String PASSWORD = "Quill-harbor-7";
 
-    private static final AtomicInteger NAMES = new AtomicInteger();
+    // from 1000: fixed names like customer1 that test classes create themselves stay free
+    private static final AtomicInteger NAMES = new AtomicInteger(1000);
 
     private final TestServer server;
     private final Http http = Http.plain();
