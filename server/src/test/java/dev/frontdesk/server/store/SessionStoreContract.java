@@ -10,7 +10,13 @@ import dev.frontdesk.core.session.SessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -237,5 +243,25 @@ public abstract class SessionStoreContract {
         assertThat(store().count()).isEqualTo(before + 2);
         store().remove(one.idHash());
         assertThat(store().count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void issue15TwentyAgentsRaceForOnePlaceThenExactlyOneHoldsIt() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        List<Callable<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Session session = inTenant(tenant, "agent-" + i, AccountType.AGENT, "P-race", i);
+            claims.add(() -> store().admit(session, claim(null), NOW).admitted());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            long winners = 0;
+            for (Future<Boolean> result : pool.invokeAll(claims)) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
