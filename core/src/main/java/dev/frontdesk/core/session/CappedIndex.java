@@ -104,6 +104,26 @@ public final class CappedIndex<T extends Expiring> {
         keysByOwner.computeIfAbsent(item.owner(), o -> ConcurrentHashMap.newKeySet()).add(item.key());
     }
 
+    /**
+     * Puts an item read back from storage in place unless its key is present or was settled by a
+     * request meanwhile; under the owner's lock, so a concurrent removal cannot be undone.
+     *
+     * @return true when the item was added
+     */
+    public boolean restoreIfAbsent(T item, Restoration restoration) {
+        ReentrantLock lock = lockFor(item.owner());
+        lock.lock();
+        try {
+            if (restoration.isSettled(item.key()) || byKey.containsKey(item.key())) {
+                return false;
+            }
+            restore(item);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public Optional<T> find(String key) {
         return Optional.ofNullable(byKey.get(key));
     }

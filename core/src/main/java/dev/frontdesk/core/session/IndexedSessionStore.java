@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,8 @@ public final class IndexedSessionStore implements SessionStore {
     private final Map<String, String> placeHolders = new ConcurrentHashMap<>();
     private final Map<String, TenantCounts> counts = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final Backlog backlog;
+    private final Restoration restoration;
 
     /** Durable storage behind the index; every hook runs before the change is visible in memory. */
     public interface Journal extends CappedIndex.Journal<Session> {
@@ -42,15 +45,76 @@ public final class IndexedSessionStore implements SessionStore {
         boolean isHealthy();
     }
 
+    /** The sessions in the journal's storage, read back after a restart. */
+    public interface Backlog {
+        /** Hands every stored session to {@code each}, in any order. */
+        void forEach(Consumer<Session> each);
+
+        Optional<Session> find(String idHash);
+
+        List<Session> ofAccount(String accountId);
+    }
+
     /** @param restored sessions read back from the journal's storage at start-up */
     public IndexedSessionStore(Journal journal, Collection<Session> restored) {
+        this(journal, new Backlog() {
+            @Override
+            public void forEach(Consumer<Session> each) {
+                restored.forEach(each);
+            }
+
+            @Override
+            public Optional<Session> find(String idHash) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Session> ofAccount(String accountId) {
+                return List.of();
+            }
+        }, false);
+    }
+
+    /**
+     * @param inBackground load the backlog on its own thread while this store already serves: a
+     *                     session not loaded yet is read through from the backlog (by ID, or the
+     *                     account's when one logs in); what needs every session waits for the load
+     */
+    public IndexedSessionStore(Journal journal, Backlog backlog, boolean inBackground) {
         this.journal = journal;
+        this.backlog = backlog;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-        for (Session session : restored) {
-            index.restore(session);
+        if (inBackground) {
+            // the loader gets its restoration as an argument: the field is not set until start returns
+            restoration = Restoration.start("session-restore", r -> backlog.forEach(s -> restore(s, r)));
+        } else {
+            restoration = Restoration.done();
+            backlog.forEach(s -> restore(s, restoration));
+        }
+    }
+
+    private void restore(Session session, Restoration from) {
+        if (index.restoreIfAbsent(session, from)) {
             indexing.indexed(session);
+        }
+    }
+
+    /** The session, from memory or (while the backlog loads) read through from storage. */
+    private Optional<Session> lookup(String idHash) {
+        Optional<Session> found = index.find(idHash);
+        if (found.isPresent() || !restoration.inProgress()) {
+            return found;
+        }
+        backlog.find(idHash).ifPresent(s -> restore(s, restoration));
+        return index.find(idHash);
+    }
+
+    /** Loads the account's stored sessions first while the backlog loads, so its cap counts them all. */
+    private void loadAccount(String accountId) {
+        if (restoration.inProgress()) {
+            backlog.ofAccount(accountId).forEach(s -> restore(s, restoration));
         }
     }
 
@@ -77,12 +141,19 @@ public final class IndexedSessionStore implements SessionStore {
             public boolean isHealthy() {
                 return true;
             }
-        }, List.of());
+        }, List.<Session>of());
     }
 
     @Override
     public Admission<Session> admit(Session session, SessionLimits limits, Instant now) {
         String place = session.place();
+        boolean tenantWide = (limits.claimsPlace() && place != null)
+                || (limits.customerLicences() != null && session.accountType() == AccountType.CUSTOMER);
+        if (tenantWide) {
+            restoration.await();
+        } else {
+            loadAccount(session.accountId());
+        }
         if (limits.claimsPlace() && place != null) {
             return locked("place\n" + session.tenant() + "\n" + place, () ->
                     heldByAnother(session.tenant(), place, session.accountId(), limits.yieldingIdHash(), now)
@@ -114,12 +185,12 @@ public final class IndexedSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> find(String idHash) {
-        return index.find(idHash);
+        return lookup(idHash);
     }
 
     @Override
     public void touch(String idHash, Instant lastSeenAt) {
-        if (index.find(idHash).isPresent()) {
+        if (lookup(idHash).isPresent()) {
             journal.touched(idHash, lastSeenAt);
             index.update(idHash, s -> s.touchedAt(lastSeenAt));
         }
@@ -127,7 +198,7 @@ public final class IndexedSessionStore implements SessionStore {
 
     @Override
     public boolean updateAttributes(String idHash, Map<String, String> attributes, Instant now) {
-        Optional<Session> found = index.find(idHash);
+        Optional<Session> found = lookup(idHash);
         if (found.isEmpty()) {
             return true;
         }
@@ -137,6 +208,7 @@ public final class IndexedSessionStore implements SessionStore {
             replaceAttributes(current, attributes);
             return true;
         }
+        restoration.await();
         return locked("place\n" + current.tenant() + "\n" + place, () -> {
             if (heldByAnother(current.tenant(), place, current.accountId(), null, now)) {
                 return false;
@@ -154,19 +226,23 @@ public final class IndexedSessionStore implements SessionStore {
 
     @Override
     public Optional<Session> remove(String idHash) {
+        lookup(idHash);
         return index.remove(idHash, indexing);
     }
 
     @Override
     public List<Session> findByAccount(String accountId) {
+        loadAccount(accountId);
         return index.itemsOf(accountId);
     }
 
     @Override
     public List<Session> findByTenant(String tenant) {
+        restoration.await();
         return index.all().stream().filter(s -> s.tenant().equals(tenant)).toList();
     }
 
+    /** While the backlog loads, counts what is loaded so far (the gauge never waits). */
     @Override
     public long count() {
         return counts.values().stream().mapToLong(c -> c.sessions.get()).sum();
@@ -174,12 +250,13 @@ public final class IndexedSessionStore implements SessionStore {
 
     @Override
     public List<Session> removeExpired(Instant now) {
+        restoration.await();
         return index.removeExpired(now, indexing);
     }
 
     @Override
     public boolean isHealthy() {
-        return journal.isHealthy();
+        return journal.isHealthy() && !restoration.failed();
     }
 
     private boolean heldByAnother(String tenant, String place, String accountId, String yielding, Instant now) {
@@ -227,6 +304,7 @@ public final class IndexedSessionStore implements SessionStore {
         @Override
         public void removed(Session item) {
             journal.removed(item);
+            restoration.settle(item.idHash());
             TenantCounts tenant = countsOf(item.tenant());
             tenant.sessions.decrementAndGet();
             if (item.accountType() == AccountType.CUSTOMER) {

@@ -10,9 +10,9 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Durable sessions for one node: every session lives in memory (validation never reads the
  * database) and is written through to the relational store inside the account's admission lock, so
- * memory and disk agree. At start-up the table is read back, which is how sessions survive a
- * {@code kill -9}; an ended session is deleted from the table before it leaves memory, so it cannot
- * come back after a restart.
+ * memory and disk agree. At start-up the table is read back (in the background while the node
+ * already serves, see {@link Restore}), which is how sessions survive a {@code kill -9}; an ended
+ * session is deleted from the table before it leaves memory, so it cannot come back after a restart.
  */
 public final class JdbcSessionStore implements IndexedSessionStore.Journal {
     private final Database database;
@@ -25,7 +25,7 @@ public final class JdbcSessionStore implements IndexedSessionStore.Journal {
 
     public static IndexedSessionStore open(Database database) {
         JdbcSessionStore journal = new JdbcSessionStore(database);
-        return new IndexedSessionStore(journal, Restore.sessions(journal.jdbi));
+        return new IndexedSessionStore(journal, Restore.sessions(journal.jdbi), true);
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
     }
 
     public static IndexedTokenStore open(Database database) {
-        return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()), Restore.tokens(database.jdbi()));
+        return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()),
+                each -> Restore.tokens(database.jdbi(), each));
     }
 
     @Override

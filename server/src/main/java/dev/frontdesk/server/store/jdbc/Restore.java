@@ -2,6 +2,7 @@ package dev.frontdesk.server.store.jdbc;
 
 import dev.frontdesk.core.account.AccountType;
 import dev.frontdesk.core.client.AccessToken;
+import dev.frontdesk.core.session.IndexedSessionStore;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.server.json.Json;
 import java.sql.ResultSet;
@@ -11,10 +12,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Reads the live sessions and tokens back at start-up, which is what a restart with data waits for
+ * Reads the live sessions and tokens back after a restart, in the background while the node serves
  * (100,000 of each in the benchmark). The columns are named once and read by position, a session
  * without attributes skips the JSON parser, and the values that repeat from row to row (tenant,
  * channel, client, user agent, client address) are shared instead of kept once per row, which is also
@@ -30,17 +33,36 @@ final class Restore {
     private Restore() {
     }
 
-    static List<Session> sessions(Jdbi jdbi) {
-        Shared shared = new Shared();
-        return jdbi.withHandle(h -> h.createQuery(SESSIONS).setFetchSize(FETCH).map((rs, ctx) -> session(rs, shared))
-                .list());
+    /** The stored sessions, streamed to a store that loads them while it serves (read-through by ID or account). */
+    static IndexedSessionStore.Backlog sessions(Jdbi jdbi) {
+        return new IndexedSessionStore.Backlog() {
+            @Override
+            public void forEach(Consumer<Session> each) {
+                Shared shared = new Shared();
+                jdbi.useHandle(h -> h.createQuery(SESSIONS).setFetchSize(FETCH)
+                        .map((rs, ctx) -> session(rs, shared)).forEach(each));
+            }
+
+            @Override
+            public Optional<Session> find(String idHash) {
+                return jdbi.withHandle(h -> h.createQuery(SESSIONS + " WHERE id_hash = :id").bind("id", idHash)
+                        .map((rs, ctx) -> session(rs, new Shared())).findOne());
+            }
+
+            @Override
+            public List<Session> ofAccount(String accountId) {
+                return jdbi.withHandle(h -> h.createQuery(SESSIONS + " WHERE account_id = :account")
+                        .bind("account", accountId).map((rs, ctx) -> session(rs, new Shared())).list());
+            }
+        };
     }
 
-    static List<AccessToken> tokens(Jdbi jdbi) {
+    /** Streams every stored token to {@code each}. */
+    static void tokens(Jdbi jdbi, Consumer<AccessToken> each) {
         Shared shared = new Shared();
-        return jdbi.withHandle(h -> h.createQuery(TOKENS).setFetchSize(FETCH).map((rs, ctx) -> new AccessToken(
+        jdbi.useHandle(h -> h.createQuery(TOKENS).setFetchSize(FETCH).map((rs, ctx) -> new AccessToken(
                 rs.getString(1), shared.of(rs.getString(2)), shared.of(rs.getString(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)))).list());
+                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)))).forEach(each));
     }
 
     private static Session session(ResultSet rs, Shared shared) throws SQLException {
