@@ -38,7 +38,10 @@ public record TransferDocument(String format, int version, Instant exportedAt, L
         gatewayRules = List.copyOf(Objects.requireNonNullElse(gatewayRules, List.of()));
     }
 
-    /** A tenant; {@code settings} as the admin API shows them, secrets included (the file is sensitive). */
+    /**
+     * A tenant; {@code settings} as the store keeps them: SMTP and LDAP passwords sealed with the source's
+     * secret key, which the target's servers must share (the file is sensitive).
+     */
     public record TenantEntry(String id, List<String> hosts, ObjectNode settings) {
     }
 
