@@ -236,6 +236,51 @@ class ExportImportTest {
     }
 
     @Test
+    void importWhenAdministratorHasSecondFactorsThenTheyAreAddedNeverTakenAwayAndCountersOnlyMoveForward()
+            throws Exception {
+        Path target = files.resolve("data");
+        String hash = "{bcrypt}" + BCrypt.hashpw("admin password 1", BCrypt.gensalt(4));
+        String key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        String code1 = "1".repeat(64);
+        String code2 = "2".repeat(64);
+        Map<String, Object> pat = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        pat.putAll(Map.of("totpSecret", key, "totpLastStep", 100, "recoveryCodeHashes", List.of(code1, code2),
+                "passkeys", List.of(passkey("cred-1", 5))));
+        importAdministrators(target, pat).ok();
+
+        // no TOTP key, no codes, an older counter and a new passkey: the passkey is added, nothing taken away
+        Map<String, Object> patLater = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        patLater.put("passkeys", List.of(passkey("cred-1", 3), passkey("cred-2", 0)));
+        Cli added = importAdministrators(target, patLater).ok();
+        assertThat(added.out()).containsPattern("administrators:\\s+0 created\\s+1 updated")
+                .contains("1 passkey(s) arrive");
+        JsonNode stored = exportedAdministrators(target).get(0);
+        assertThat(stored.get("totpSecret").asString()).isEqualTo(key);
+        assertThat(stored.get("totpLastStep").asLong()).isEqualTo(100);
+        assertThat(stored.get("recoveryCodeHashes").valueStream().map(JsonNode::asString)).containsExactly(code1, code2);
+        assertThat(stored.get("passkeys").findValuesAsString("credentialId")).containsExactly("cred-1", "cred-2");
+        assertThat(stored.get("passkeys").get(0).get("signCount").asLong()).isEqualTo(5);
+        assertThat(importAdministrators(target, patLater).ok().out())
+                .containsPattern("administrators:\\s+0 created\\s+0 updated\\s+1 unchanged");
+
+        // another TOTP key is another enrolment: its recovery codes come with it
+        Map<String, Object> rekeyed = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        rekeyed.putAll(Map.of("totpSecret", "KRUGS4ZANFZSAYJAORSXG5BAORXXI4DA", "totpLastStep", 50,
+                "recoveryCodeHashes", List.of(code1)));
+        assertThat(importAdministrators(target, rekeyed).ok().out()).contains("1 administrator(s) get another TOTP key");
+        stored = exportedAdministrators(target).get(0);
+        assertThat(stored.get("totpLastStep").asLong()).isEqualTo(100);
+        assertThat(stored.get("recoveryCodeHashes").valueStream().map(JsonNode::asString)).containsExactly(code1);
+
+        Map<String, Object> quinn = new java.util.HashMap<>(administrator("quinn", "auditor", List.of(), hash));
+        quinn.put("passkeys", List.of(passkey("cred-2", 9)));
+        Cli refused = importAdministrators(target, quinn);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("administrators[0] quinn: passkey cred-2 already belongs to administrator pat");
+        assertThat(exportedAdministrators(target).findValuesAsString("name")).containsExactly("pat");
+    }
+
+    @Test
     void importWhenFileIsNotAnExportThenItSaysSoAndWritesNothing() throws Exception {
         Path file = files.resolve("other.json");
         Files.writeString(file, "{\"format\":\"something-else\",\"version\":1}");
@@ -292,6 +337,24 @@ class ExportImportTest {
     private static HttpResponse<String> consoleSignIn(String base, String username, String password, String code) {
         return Http.plain().post(base + "/console/api/session", "application/json",
                 Json.write(Map.of("username", username, "password", password, "code", code)));
+    }
+
+    private Cli importAdministrators(Path target, Map<String, Object> administrator) throws Exception {
+        Path file = Files.createTempFile(files, "administrators", ".json");
+        Files.writeString(file, Json.write(Map.of("format", "frontdesk-export", "version", 1,
+                "administrators", List.of(administrator))));
+        return Cli.run("import", file.toString(), "--data-dir", target.toString());
+    }
+
+    private JsonNode exportedAdministrators(Path target) throws Exception {
+        Path file = Files.createTempFile(files, "export", ".json");
+        Cli.run("export", "--data-dir", target.toString(), "--output", file.toString()).ok();
+        return Json.MAPPER.readTree(Files.readString(file)).get("administrators");
+    }
+
+    private static Map<String, Object> passkey(String credentialId, long signCount) {
+        return Map.of("credentialId", credentialId, "material", "AAAA" + credentialId.replace("-", ""),
+                "signCount", signCount, "createdAt", "2024-01-02T03:04:05Z");
     }
 
     private static Map<String, Object> administrator(String name, String role, List<String> tenants, String hash) {
