@@ -24,7 +24,8 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tenant", description = "only this tenant (administrators and administrator clients are server-wide: left out)")
+    @Option(names = "--tenant",
+            description = "only this tenant (administrators and administrator clients are server-wide: left out)")
     String tenant;
 
     @Option(names = "--output", description = "write to this file instead of standard output")
