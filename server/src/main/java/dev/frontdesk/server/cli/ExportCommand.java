@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code frontdesk export [--tenant T] > file.json}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write tenants, accounts (password hashes), OpenID links, clients and administrators as JSON.")
+        description = "Write tenants, accounts (password hashes), OpenID links, clients, administrators (password"
+                + " hashes, TOTP keys, passkeys) and administrator clients as JSON.")
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StorageOptions storage;
@@ -23,7 +24,8 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tenant", description = "only this tenant (administrators are left out)")
+    @Option(names = "--tenant",
+            description = "only this tenant (administrators and administrator clients are server-wide: left out)")
     String tenant;
 
     @Option(names = "--output", description = "write to this file instead of standard output")
@@ -39,8 +41,8 @@ final class ExportCommand implements Callable<Integer> {
                 Exporter.Counts counts = new Exporter(database.jdbi(), Clock.systemUTC()).export(tenant, out);
                 out.flush();
                 spec.commandLine().getErr().printf("exported %d tenants, %d accounts, %d OpenID links, %d clients,"
-                        + " %d administrators%n", counts.tenants(), counts.accounts(), counts.openIdLinks(),
-                        counts.clients(), counts.administrators());
+                        + " %d administrators, %d administrator clients%n", counts.tenants(), counts.accounts(),
+                        counts.openIdLinks(), counts.clients(), counts.administrators(), counts.adminClients());
             }
             return 0;
         });

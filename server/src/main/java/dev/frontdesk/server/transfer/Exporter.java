@@ -9,7 +9,6 @@ import dev.frontdesk.core.account.Account;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.transfer.TransferDocument.AccountEntry;
-import dev.frontdesk.server.transfer.TransferDocument.AdministratorEntry;
 import dev.frontdesk.server.transfer.TransferDocument.ClientEntry;
 import dev.frontdesk.server.transfer.TransferDocument.OpenIdLinkEntry;
 import dev.frontdesk.server.transfer.TransferDocument.TenantEntry;
@@ -40,11 +39,16 @@ public final class Exporter {
     }
 
     /** The counts written, section by section. */
-    public record Counts(int tenants, int accounts, int openIdLinks, int clients, int administrators) {
+    public record Counts(int tenants, int accounts, int openIdLinks, int clients, int administrators,
+                         int adminClients) {
     }
 
     /**
-     * @param tenant only this tenant's records (administrators are server-wide and left out), or null for all
+     * @param tenant only this tenant's records, or null for all. Administrators and administrator clients
+     *               are server-wide and left out of one tenant's export, tenant-admins of that tenant too:
+     *               an administrator is a person or robot of the installation, not data of a tenant, and a
+     *               tenant's file is handed to whoever moves that tenant, who need not be trusted with
+     *               sign-in secrets of the installation's administrators
      */
     public Counts export(String tenant, OutputStream out) {
         return jdbi.inTransaction(h -> {
@@ -73,16 +77,15 @@ public final class Exporter {
                         "tenant, client_id").map((rs, ctx) -> new ClientEntry(rs.getString("tenant"),
                         rs.getString("client_id"), rs.getString("name"), rs.getString("secret_hash"),
                         Instant.ofEpochMilli(rs.getLong("created_at")))).stream());
-                // the bootstrap administrator; named administrators join this section when they exist
                 int administrators = section(json, "administrators", tenant != null ? Stream.empty()
-                        : h.createQuery("SELECT name, secret_hash FROM server_secrets WHERE name = 'admin'")
-                        .map((rs, ctx) -> new AdministratorEntry(rs.getString("name"), rs.getString("secret_hash")))
-                        .stream());
+                        : AdministratorTransfer.export(h));
+                int adminClients = section(json, "adminClients", tenant != null ? Stream.empty()
+                        : AdministratorTransfer.exportClients(h));
                 section(json, "gatewayRules", select(h, "SELECT * FROM gateway_rules", tenant, "tenant",
                         "tenant, rule_index").map((rs, ctx) -> gatewayEntry(rs.getString("tenant"),
                         JdbcGatewayRuleStore.read(rs))).stream());
                 json.writeEndObject();
-                return new Counts(tenants, accounts, links, clients, administrators);
+                return new Counts(tenants, accounts, links, clients, administrators, adminClients);
             }
         });
     }

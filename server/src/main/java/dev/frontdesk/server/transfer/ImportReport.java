@@ -40,7 +40,8 @@ public final class ImportReport {
     private boolean written;
 
     ImportReport() {
-        for (String name : List.of("tenants", "accounts", "openIdLinks", "clients", "administrators", "gatewayRules")) {
+        for (String name : List.of("tenants", "accounts", "openIdLinks", "clients", "administrators", "adminClients",
+                "gatewayRules")) {
             sections.put(name, new Counts());
         }
     }

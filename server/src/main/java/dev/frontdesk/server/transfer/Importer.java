@@ -16,7 +16,6 @@ import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
 import dev.frontdesk.server.transfer.TransferDocument.AccountEntry;
-import dev.frontdesk.server.transfer.TransferDocument.AdministratorEntry;
 import dev.frontdesk.server.transfer.TransferDocument.ClientEntry;
 import dev.frontdesk.server.transfer.TransferDocument.OpenIdLinkEntry;
 import dev.frontdesk.server.transfer.TransferDocument.TenantEntry;
@@ -46,7 +45,8 @@ import tools.jackson.core.JacksonException;
  * nothing the second time; an import never deletes.
  *
  * <p>An account that exists under the same user name keeps its own ID (sessions, links and audit refer
- * to it) and takes every other field from the file.
+ * to it) and takes every other field from the file. Administrators and administrator clients follow
+ * {@link AdministratorImport}.
  */
 public final class Importer {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -54,12 +54,14 @@ public final class Importer {
 
     private final Jdbi jdbi;
     private final PasswordHasher hashes;
+    private final Clock clock;
     private final ImportAudit audit;
 
     /** @param hashes decides which password hash forms are accepted ({@code recognizes}) */
     public Importer(Jdbi jdbi, PasswordHasher hashes, IdGenerator ids, Clock clock) {
         this.jdbi = jdbi;
         this.hashes = hashes;
+        this.clock = clock;
         this.audit = new ImportAudit(ids, clock);
     }
 
@@ -80,7 +82,8 @@ public final class Importer {
             plan.accounts(document.accounts());
             plan.openIdLinks(document.openIdLinks());
             plan.clients(document.clients());
-            plan.administrators(document.administrators());
+            plan.administrators.administrators(document.administrators(), plan.knownTenants);
+            plan.administrators.adminClients(document.adminClients(), plan.knownTenants, plan.defaultClients);
             plan.gatewayRules(document.gatewayRules());
             if (report.problems().isEmpty() && !dryRun) {
                 plan.apply();
@@ -103,12 +106,14 @@ public final class Importer {
         private final List<OpenIdLink> linkWrites = new ArrayList<>();
         private final List<ClientApp> clientInserts = new ArrayList<>();
         private final List<ClientApp> clientUpdates = new ArrayList<>();
-        private String adminHash;
+        private final Set<String> defaultClients = new HashSet<>(); // client IDs of the default tenant, file and store
+        private final AdministratorImport administrators;
         private final Map<String, List<GatewayRule>> gatewayWrites = new java.util.LinkedHashMap<>();
 
         Plan(Handle h, ImportReport report) {
             this.h = h;
             this.report = report;
+            this.administrators = new AdministratorImport(h, report, hashes, clock);
         }
 
         void tenants(List<TenantEntry> entries) {
@@ -299,6 +304,8 @@ public final class Importer {
             h.createQuery("SELECT * FROM clients").map((rs, ctx) -> new ClientApp(rs.getString("tenant"),
                     rs.getString("client_id"), rs.getString("name"), rs.getString("secret_hash"),
                     Instant.ofEpochMilli(rs.getLong("created_at")))).forEach(c -> stored.put(c.tenant() + "/" + c.clientId(), c));
+            stored.values().stream().filter(c -> c.tenant().equals(Tenant.DEFAULT))
+                    .forEach(c -> defaultClients.add(c.clientId()));
             Set<String> seen = new HashSet<>();
             ImportReport.Counts counts = report.section("clients");
             for (int i = 0; i < entries.size(); i++) {
@@ -320,6 +327,9 @@ public final class Importer {
                     report.problem(where, "client appears twice in the file");
                     continue;
                 }
+                if (client.tenant().equals(Tenant.DEFAULT)) {
+                    defaultClients.add(client.clientId());
+                }
                 ClientApp old = stored.get(key);
                 count(counts, old, client);
                 if (old == null) {
@@ -331,38 +341,6 @@ public final class Importer {
             if (!clientUpdates.isEmpty()) {
                 report.warn(clientUpdates.size() + " client(s) change; a running server may accept a replaced client"
                         + " secret for up to a minute (it remembers verified secrets that long)");
-            }
-        }
-
-        /** Today the bootstrap {@code admin} (table {@code server_secrets}); named administrators plug in here. */
-        void administrators(List<AdministratorEntry> entries) {
-            ImportReport.Counts counts = report.section("administrators");
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < entries.size(); i++) {
-                AdministratorEntry e = entries.get(i);
-                String where = "administrators[" + i + "] " + (e == null ? "" : e.name());
-                try {
-                    Objects.requireNonNull(e, "empty record");
-                    if (!"admin".equals(e.name())) {
-                        throw new IllegalArgumentException("this version of Frontdesk has only the administrator admin");
-                    }
-                    requireHash(Objects.requireNonNull(e.passwordHash(), "passwordHash is missing"), "passwordHash");
-                } catch (IllegalArgumentException | NullPointerException ex) {
-                    report.problem(where, ex.getMessage());
-                    continue;
-                }
-                if (!seen.add(e.name())) {
-                    report.problem(where, "administrator appears twice in the file");
-                    continue;
-                }
-                String old = h.createQuery("SELECT secret_hash FROM server_secrets WHERE name = 'admin'")
-                        .mapTo(String.class).findOne().orElse(null);
-                count(counts, old, e.passwordHash());
-                if (!e.passwordHash().equals(old)) {
-                    adminHash = e.passwordHash();
-                    report.warn("the admin password hash changes: a running server uses it from its next start, and"
-                            + " FRONTDESK_ADMIN_PASSWORD, when set, wins over it");
-                }
             }
         }
 
@@ -445,11 +423,7 @@ public final class Importer {
                         .bind("tenant", client.tenant()).bind("id", client.clientId()).bind("name", client.name())
                         .bind("hash", client.secretHash()).bind("createdAt", client.createdAt().toEpochMilli()).execute();
             }
-            if (adminHash != null) {
-                h.createUpdate("DELETE FROM server_secrets WHERE name = 'admin'").execute();
-                h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :hash)")
-                        .bind("hash", adminHash).execute();
-            }
+            administrators.apply(audit);
             Map<String, int[]> changes = new java.util.TreeMap<>(); // tenant -> tenant, accounts +/~, links, clients
             tenantWrites.forEach(t -> changes.computeIfAbsent(t.id(), k -> new int[5])[0]++);
             accountInserts.forEach(a -> changes.computeIfAbsent(a.tenant(), k -> new int[5])[1]++);
@@ -459,9 +433,6 @@ public final class Importer {
             clientUpdates.forEach(c -> changes.computeIfAbsent(c.tenant(), k -> new int[5])[4]++);
             changes.forEach((tenant, n) -> audit.record(h, tenant, "import: " + (n[0] > 0 ? "tenant settings, " : "")
                     + n[1] + " accounts created, " + n[2] + " updated, " + n[3] + " OpenID links, " + n[4] + " clients"));
-            if (adminHash != null) {
-                audit.record(h, Tenant.DEFAULT, "import: admin password hash replaced");
-            }
         }
 
         private Optional<String> accountId(String tenant, String username) {

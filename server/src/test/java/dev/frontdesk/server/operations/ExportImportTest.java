@@ -10,11 +10,15 @@ import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
+import dev.frontdesk.server.testing.AdminClient;
 import dev.frontdesk.server.testing.BackingServices;
+import dev.frontdesk.server.testing.Http;
 import dev.frontdesk.server.testing.NativeClient;
 import dev.frontdesk.server.testing.TestServer;
+import dev.frontdesk.server.testing.TotpCodes;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code frontdesk export} from a running embedded server, {@code frontdesk import} into PostgreSQL: the
  * second store's export equals the first's, accounts log in there with their old passwords, clients get
- * tokens with their old secrets, and importing again changes nothing.
+ * tokens with their old secrets, administrators sign in with their old passwords (and TOTP apps and
+ * recovery codes) in their old roles, and importing again changes nothing.
  */
 class ExportImportTest {
     private static final String ADMIN_HASH = new Argon2Hasher(new Argon2Parameters(4096, 1, 1)).hash("old admin secret");
@@ -43,25 +48,34 @@ class ExportImportTest {
     void roundTripWhenEmbeddedExportIsImportedIntoPostgresThenNothingIsLostAndAccountsLogIn() throws Exception {
         BackingServices.requirePostgres();
         Path export = files.resolve("export.json");
+        Enrolled tara;
         try (TestServer source = TestServer.start()) {
-            arrange(source);
+            tara = arrange(source);
             Cli.awaitEndpoint(source.dataDir());
             Cli exported = Cli.run("export", "--data-dir", source.dataDir().toString(), "--output", export.toString()).ok();
-            assertThat(exported.err()).contains("3 tenants", "5 accounts", "1 OpenID links", "2 clients", "1 administrators");
+            assertThat(exported.err()).contains("3 tenants", "5 accounts", "1 OpenID links", "3 clients",
+                    "3 administrators", "1 administrator clients");
         }
         JsonNode document = Json.MAPPER.readTree(Files.readString(export));
         assertThat(document.get("format").asString()).isEqualTo("frontdesk-export");
-        assertThat(Files.readString(export)).doesNotContain("kb-password-1", "Larch-meadow-42", "client-secret-1");
+        assertThat(Files.readString(export)).doesNotContain("kb-password-1", "Larch-meadow-42", "client-secret-1",
+                "acme-ops-password-1", "tara-password-12", "robot-secret-1", tara.recoveryCodes().getFirst());
+        assertThat(document.get("administrators").findValuesAsString("name")).containsExactly("acme-ops", "admin", "tara");
+        assertThat(document.get("adminClients").toString()).contains("robot", "tenant-admin", "acme");
 
         String url = BackingServices.freshPostgresDatabase();
         Path config = files.resolve("frontdesk.yaml");
         Files.writeString(config, "dbUrl: " + url + "\ndbUser: " + BackingServices.POSTGRES_USER + "\n");
         String pg = config.toString();
         Cli dry = Cli.run("import", export.toString(), "--dry-run", "--config", pg).ok();
-        assertThat(dry.out()).contains("dry run").containsPattern("accounts:\\s+5 created");
+        assertThat(dry.out()).contains("dry run").containsPattern("accounts:\\s+5 created")
+                .containsPattern("administrators:\\s+3 created").containsPattern("adminClients:\\s+1 created");
         Path afterDryRun = files.resolve("after-dry-run.json");
         Cli.run("export", "--config", pg, "--output", afterDryRun.toString()).ok();
-        assertThat(Json.MAPPER.readTree(Files.readString(afterDryRun)).get("accounts")).isEmpty();
+        JsonNode untouched = Json.MAPPER.readTree(Files.readString(afterDryRun));
+        assertThat(untouched.get("accounts")).isEmpty();
+        assertThat(untouched.get("administrators")).isEmpty();
+        assertThat(untouched.get("adminClients")).isEmpty();
 
         Cli imported = Cli.run("import", export.toString(), "--config", pg).ok();
         assertThat(imported.out()).containsPattern("accounts:\\s+5 created").contains("imported");
@@ -72,7 +86,9 @@ class ExportImportTest {
         Cli again = Cli.run("import", export.toString(), "--config", pg).ok();
         assertThat(again.out()).containsPattern("accounts:\\s+0 created\\s+0 updated\\s+5 unchanged")
                 .containsPattern("gatewayRules:\\s+0 created\\s+0 updated\\s+1 unchanged")
-                .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged");
+                .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged")
+                .containsPattern("administrators:\\s+0 created\\s+0 updated\\s+3 unchanged")
+                .containsPattern("adminClients:\\s+0 created\\s+0 updated\\s+1 unchanged");
 
         ServerConfig onPostgres = TestServer.configBuilder(files.resolve("unused")).dbUrl(url)
                 .dbUser(BackingServices.POSTGRES_USER).build();
@@ -86,10 +102,102 @@ class ExportImportTest {
             assertThat(api.login("kbagent1", "wrong password", false).statusCode()).isEqualTo(401);
             assertThat(api.login("retired1", "retired-password-1", false).statusCode()).isEqualTo(401);
             assertThat(Cli.token(base, "flow-1", "client-secret-1").statusCode()).isEqualTo(200);
-            assertThat(new dev.frontdesk.server.testing.AdminClient(base, TestServer.ADMIN_PASSWORD)
-                    .ok("GET", "/tenants/acme/events?type=admin.change", null).toString())
+            AdminClient owner = new AdminClient(base, TestServer.ADMIN_PASSWORD);
+            assertThat(owner.ok("GET", "/tenants/acme/events?type=admin.change", null).toString())
                     .contains("import: tenant settings, 1 accounts created, 0 updated, 1 OpenID links, 1 clients");
+            assertThat(owner.ok("GET", "/events?type=admin.change", null).toString())
+                    .contains("import: 3 administrators created, 0 updated, 1 administrator clients");
+
+            // a tenant-admin of acme: its old password, its role and its scope
+            JsonNode acmeOps = owner.ok("GET", "/administrators/acme-ops", null);
+            assertThat(acmeOps.get("role").asString()).isEqualTo("tenant-admin");
+            assertThat(acmeOps.get("tenants").get(0).asString()).isEqualTo("acme");
+            AdminClient scoped = new AdminClient(base, "acme-ops", "acme-ops-password-1");
+            assertThat(scoped.call("GET", "/tenants/acme/accounts", null).statusCode()).isEqualTo(200);
+            assertThat(scoped.call("GET", "/tenants/default/accounts", null).statusCode()).isEqualTo(403);
+            assertThat(scoped.call("GET", "/administrators", null).statusCode()).isEqualTo(403);
+            assertThat(new AdminClient(base, "acme-ops", "wrong-password-1").call("GET", "/tenants/acme/accounts", null)
+                    .statusCode()).isEqualTo(401);
+
+            // TOTP came along: Basic is refused as before; the console takes the password with the app's next
+            // code or with one of the recovery codes, each once
+            assertThat(owner.ok("GET", "/administrators/tara", null).get("totp").asBoolean()).isTrue();
+            assertThat(new AdminClient(base, "tara", "tara-password-12").call("GET", "/tenants", null).statusCode())
+                    .isEqualTo(401);
+            String next = TotpCodes.forStep(tara.secret(), Instant.now().getEpochSecond() / 30 + 1);
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", next).statusCode()).isEqualTo(201);
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", next).statusCode()).isEqualTo(401);
+            String recovery = tara.recoveryCodes().getFirst();
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", recovery).statusCode()).isEqualTo(201);
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", recovery).statusCode()).isEqualTo(401);
+
+            // the administrator client keeps its role
+            HttpResponse<String> robotToken = Http.plain().post(base + "/oauth2/token",
+                    "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=admin",
+                    "Authorization", Http.basic("robot", "robot-secret-1"));
+            assertThat(robotToken.statusCode()).as(robotToken.body()).isEqualTo(200);
+            AdminClient robot = AdminClient.bearer(base,
+                    Json.MAPPER.readTree(robotToken.body()).get("access_token").asString());
+            assertThat(robot.call("GET", "/tenants/acme/accounts", null).statusCode()).isEqualTo(200);
+            assertThat(robot.call("GET", "/tenants/default/accounts", null).statusCode()).isEqualTo(403);
+
+            // importing once more after use changes nothing: a used code stays used, the TOTP step stays ahead
+            Cli afterUse = Cli.run("import", export.toString(), "--config", pg).ok();
+            assertThat(afterUse.out()).containsPattern("administrators:\\s+0 created\\s+0 updated\\s+3 unchanged")
+                    .containsPattern("adminClients:\\s+0 created\\s+0 updated\\s+1 unchanged");
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", recovery).statusCode()).isEqualTo(401);
+            assertThat(consoleSignIn(base, "tara", "tara-password-12", next).statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void importWhenAdministratorsAreInvalidThenNothingIsWrittenAndEachProblemIsReported() throws Exception {
+        Path target = files.resolve("data");
+        String hash = "{bcrypt}" + BCrypt.hashpw("admin password 1", BCrypt.gensalt(4));
+        Path bad = files.resolve("bad-admins.json");
+        Files.writeString(bad, Json.write(Map.of("format", "frontdesk-export", "version", 1,
+                "tenants", List.of(tenant("acme", null)),
+                "administrators", List.of(
+                        administrator("eve", "superuser", List.of(), hash),
+                        administrator("scoped", "tenant-admin", List.of("nowhere"), hash),
+                        administrator("Bob", "auditor", List.of(), hash),
+                        administrator("bob", "helpdesk", List.of(), hash),
+                        administrator("plain", "auditor", List.of(), "plain text password"),
+                        administrator("admin", "auditor", List.of(), hash),
+                        administrator("fine", "tenant-admin", List.of("acme"), hash)),
+                "adminClients", List.of(Map.of("clientId", "ghost", "role", "owner")))));
+        Cli refused = Cli.run("import", bad.toString(), "--data-dir", target.toString());
+
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("nothing was written",
+                "administrators[0] eve: role must be one of owner, tenant-admin, helpdesk, auditor",
+                "administrators[1] scoped: tenant scope names tenant nowhere, in neither the file nor the store",
+                "administrators[3] bob: administrator appears twice",
+                "administrators[4] plain: passwordHash is not in a supported form",
+                "administrators[5] admin: the bootstrap administrator is always an owner",
+                "adminClients[0] ghost: no client ghost in tenant default");
+        assertThat(refused.out()).doesNotContain("plain text password", "administrators[6]");
+        Path after = files.resolve("after.json");
+        Cli.run("export", "--data-dir", target.toString(), "--output", after.toString()).ok();
+        JsonNode state = Json.MAPPER.readTree(Files.readString(after));
+        assertThat(state.get("administrators")).isEmpty();
+        assertThat(state.get("tenants").findValuesAsString("id")).doesNotContain("acme");
+
+        Path good = files.resolve("good-admins.json");
+        Files.writeString(good, Json.write(Map.of("format", "frontdesk-export", "version", 1,
+                "tenants", List.of(tenant("acme", null)),
+                "administrators", List.of(administrator("fine", "tenant-admin", List.of("acme"), hash)))));
+        Cli.run("import", good.toString(), "--data-dir", target.toString()).ok();
+        Path promoted = files.resolve("promoted.json");
+        Files.writeString(promoted, Json.write(Map.of("format", "frontdesk-export", "version", 1,
+                "administrators", List.of(administrator("FINE", "auditor", List.of(), hash)))));
+        Cli changed = Cli.run("import", promoted.toString(), "--data-dir", target.toString()).ok();
+        assertThat(changed.out()).containsPattern("administrators:\\s+0 created\\s+1 updated\\s+0 unchanged");
+        Cli.run("export", "--data-dir", target.toString(), "--output", after.toString()).ok();
+        JsonNode fine = Json.MAPPER.readTree(Files.readString(after)).get("administrators").get(0);
+        assertThat(fine.get("name").asString()).isEqualTo("fine");
+        assertThat(fine.get("role").asString()).isEqualTo("auditor");
+        assertThat(fine.get("tenants")).isEmpty();
     }
 
     @Test
@@ -128,6 +236,51 @@ class ExportImportTest {
     }
 
     @Test
+    void importWhenAdministratorHasSecondFactorsThenTheyAreAddedNeverTakenAwayAndCountersOnlyMoveForward()
+            throws Exception {
+        Path target = files.resolve("data");
+        String hash = "{bcrypt}" + BCrypt.hashpw("admin password 1", BCrypt.gensalt(4));
+        String key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        String code1 = "1".repeat(64);
+        String code2 = "2".repeat(64);
+        Map<String, Object> pat = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        pat.putAll(Map.of("totpSecret", key, "totpLastStep", 100, "recoveryCodeHashes", List.of(code1, code2),
+                "passkeys", List.of(passkey("cred-1", 5))));
+        importAdministrators(target, pat).ok();
+
+        // no TOTP key, no codes, an older counter and a new passkey: the passkey is added, nothing taken away
+        Map<String, Object> patLater = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        patLater.put("passkeys", List.of(passkey("cred-1", 3), passkey("cred-2", 0)));
+        Cli added = importAdministrators(target, patLater).ok();
+        assertThat(added.out()).containsPattern("administrators:\\s+0 created\\s+1 updated")
+                .contains("1 passkey(s) arrive");
+        JsonNode stored = exportedAdministrators(target).get(0);
+        assertThat(stored.get("totpSecret").asString()).isEqualTo(key);
+        assertThat(stored.get("totpLastStep").asLong()).isEqualTo(100);
+        assertThat(stored.get("recoveryCodeHashes").valueStream().map(JsonNode::asString)).containsExactly(code1, code2);
+        assertThat(stored.get("passkeys").findValuesAsString("credentialId")).containsExactly("cred-1", "cred-2");
+        assertThat(stored.get("passkeys").get(0).get("signCount").asLong()).isEqualTo(5);
+        assertThat(importAdministrators(target, patLater).ok().out())
+                .containsPattern("administrators:\\s+0 created\\s+0 updated\\s+1 unchanged");
+
+        // another TOTP key is another enrolment: its recovery codes come with it
+        Map<String, Object> rekeyed = new java.util.HashMap<>(administrator("pat", "owner", List.of(), hash));
+        rekeyed.putAll(Map.of("totpSecret", "KRUGS4ZANFZSAYJAORSXG5BAORXXI4DA", "totpLastStep", 50,
+                "recoveryCodeHashes", List.of(code1)));
+        assertThat(importAdministrators(target, rekeyed).ok().out()).contains("1 administrator(s) get another TOTP key");
+        stored = exportedAdministrators(target).get(0);
+        assertThat(stored.get("totpLastStep").asLong()).isEqualTo(100);
+        assertThat(stored.get("recoveryCodeHashes").valueStream().map(JsonNode::asString)).containsExactly(code1);
+
+        Map<String, Object> quinn = new java.util.HashMap<>(administrator("quinn", "auditor", List.of(), hash));
+        quinn.put("passkeys", List.of(passkey("cred-2", 9)));
+        Cli refused = importAdministrators(target, quinn);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.out()).contains("administrators[0] quinn: passkey cred-2 already belongs to administrator pat");
+        assertThat(exportedAdministrators(target).findValuesAsString("name")).containsExactly("pat");
+    }
+
+    @Test
     void importWhenFileIsNotAnExportThenItSaysSoAndWritesNothing() throws Exception {
         Path file = files.resolve("other.json");
         Files.writeString(file, "{\"format\":\"something-else\",\"version\":1}");
@@ -141,7 +294,11 @@ class ExportImportTest {
         assertThat(unreadable.err()).contains("is not a valid export", "nickname");
     }
 
-    private static void arrange(TestServer source) throws Exception {
+    /** An administrator with TOTP: its key as the authenticator app holds it, and its recovery codes. */
+    private record Enrolled(String secret, List<String> recoveryCodes) {
+    }
+
+    private static Enrolled arrange(TestServer source) throws Exception {
         var admin = source.admin();
         admin.ok("PUT", "/tenants/acme", Map.of("hosts", List.of("acme.example.com"),
                 "settings", Map.of("maxSessionsPerAccount", 3, "corsAllowedOrigins", List.of("https://acme.example.com"))));
@@ -161,12 +318,48 @@ class ExportImportTest {
         String acmeAgent = admin.createAccount("acme", "Agent.Smith", "acme-password-1", "agent");
         admin.createClient("default", "flow-1", "client-secret-1");
         admin.createClient("acme", "acme-flow", "client-secret-2");
+        admin.ok("POST", "/tenants/default/clients", Map.of("clientId", "robot", "clientSecret", "robot-secret-1",
+                "adminRole", "tenant-admin", "tenants", List.of("acme")));
+        admin.createAdministrator(source.baseUrl(), "acme-ops", "acme-ops-password-1", "tenant-admin", List.of("acme"));
+        AdminClient tara = admin.createAdministrator(source.baseUrl(), "tara", "tara-password-12", "helpdesk", null);
+        String secret = tara.ok("POST", "/me/totp", null).get("secret").asString();
+        List<String> codes = tara.ok("PUT", "/me/totp", Map.of("code", TotpCodes.at(secret, Instant.now())))
+                .get("recoveryCodes").valueStream().map(JsonNode::asString).toList();
         try (Database database = Database.embeddedOrRunning(source.dataDir())) {
             new JdbcOpenIdLinkStore(database.jdbi()).save(new OpenIdLink("acme", "https://accounts.example.com",
                     "subject-1", "Example", acmeAgent, "a".repeat(64), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             database.jdbi().useHandle(h -> h.createUpdate("INSERT INTO server_secrets (name, secret_hash) VALUES ('admin', :h)")
                     .bind("h", ADMIN_HASH).execute());
         }
+        return new Enrolled(secret, codes);
+    }
+
+    private static HttpResponse<String> consoleSignIn(String base, String username, String password, String code) {
+        return Http.plain().post(base + "/console/api/session", "application/json",
+                Json.write(Map.of("username", username, "password", password, "code", code)));
+    }
+
+    private Cli importAdministrators(Path target, Map<String, Object> administrator) throws Exception {
+        Path file = Files.createTempFile(files, "administrators", ".json");
+        Files.writeString(file, Json.write(Map.of("format", "frontdesk-export", "version", 1,
+                "administrators", List.of(administrator))));
+        return Cli.run("import", file.toString(), "--data-dir", target.toString());
+    }
+
+    private JsonNode exportedAdministrators(Path target) throws Exception {
+        Path file = Files.createTempFile(files, "export", ".json");
+        Cli.run("export", "--data-dir", target.toString(), "--output", file.toString()).ok();
+        return Json.MAPPER.readTree(Files.readString(file)).get("administrators");
+    }
+
+    private static Map<String, Object> passkey(String credentialId, long signCount) {
+        return Map.of("credentialId", credentialId, "material", "AAAA" + credentialId.replace("-", ""),
+                "signCount", signCount, "createdAt", "2024-01-02T03:04:05Z");
+    }
+
+    private static Map<String, Object> administrator(String name, String role, List<String> tenants, String hash) {
+        return Map.of("name", name, "role", role, "tenants", tenants, "passwordHash", hash,
+                "createdAt", "2024-01-02T03:04:05Z");
     }
 
     private static JsonNode withoutTime(String export) {
