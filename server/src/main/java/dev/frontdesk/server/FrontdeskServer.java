@@ -88,8 +88,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,6 +148,11 @@ public final class FrontdeskServer implements AutoCloseable {
         SessionStore sessionStore;
         TokenStore tokenStore;
         ThrottleCounters counters;
+        // a restart serves at once: stored sessions, then tokens, load on one thread once the server listens
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        ExecutorService restorer = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("frontdesk-restore").daemon(true).factory());
+        Executor afterListening = task -> listening.thenRunAsync(task, restorer);
         if (redis != null) {
             sessionStore = new RedisSessionStore(redis, clock);
             tokenStore = new RedisTokenStore(redis);
@@ -153,8 +163,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 telemetry.warn(warning);
             });
         } else {
-            sessionStore = JdbcSessionStore.open(database);
-            tokenStore = JdbcTokenStore.open(database);
+            sessionStore = JdbcSessionStore.open(database, afterListening);
+            tokenStore = JdbcTokenStore.open(database, afterListening);
             counters = new InMemoryThrottleCounters();
         }
         JdbcAccountStore accountStore = new JdbcAccountStore(database.jdbi());
@@ -255,6 +265,7 @@ public final class FrontdeskServer implements AutoCloseable {
                     .enabledCipherSuites(TlsContexts.cipherSuites(tls)));
         }
         WebServer webServer = builder.build().start();
+        listening.complete(null);
         LOG.debug("read timeouts: head {}, body {}", deadlines.head(), deadlines.body());
 
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()

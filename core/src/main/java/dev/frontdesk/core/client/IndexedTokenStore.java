@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -27,11 +28,11 @@ public final class IndexedTokenStore implements TokenStore {
         restored.forEach(index::restore);
     }
 
-    /** @param backlog hands every stored token to its argument; run on a thread of its own */
-    public IndexedTokenStore(CappedIndex.Journal<AccessToken> journal, Consumer<Consumer<AccessToken>> backlog) {
+    /** @param backlog hands every stored token to its argument; run by {@code loader} */
+    public IndexedTokenStore(CappedIndex.Journal<AccessToken> journal, Consumer<Consumer<AccessToken>> backlog,
+                             Executor loader) {
         this.journal = journal;
-        this.restoration = Restoration.start("token-restore",
-                r -> backlog.accept(token -> index.restoreIfAbsent(token, r)));
+        this.restoration = Restoration.start(loader, r -> backlog.accept(token -> index.restoreIfAbsent(token, r)));
     }
 
     public static IndexedTokenStore inMemory() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -72,27 +73,22 @@ public final class IndexedSessionStore implements SessionStore {
             public List<Session> ofAccount(String accountId) {
                 return List.of();
             }
-        }, false);
+        }, Runnable::run);
     }
 
     /**
-     * @param inBackground load the backlog on its own thread while this store already serves: a
-     *                     session not loaded yet is read through from the backlog (by ID, or the
-     *                     account's when one logs in); what needs every session waits for the load
+     * @param loader runs the loading of the backlog; while it has not finished this store already
+     *               serves: a session not loaded yet is read through from the backlog (by ID, or the
+     *               account's when one logs in), and what needs every session waits for the load
      */
-    public IndexedSessionStore(Journal journal, Backlog backlog, boolean inBackground) {
+    public IndexedSessionStore(Journal journal, Backlog backlog, Executor loader) {
         this.journal = journal;
         this.backlog = backlog;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-        if (inBackground) {
-            // the loader gets its restoration as an argument: the field is not set until start returns
-            restoration = Restoration.start("session-restore", r -> backlog.forEach(s -> restore(s, r)));
-        } else {
-            restoration = Restoration.done();
-            backlog.forEach(s -> restore(s, restoration));
-        }
+        // the loader gets its restoration as an argument: the field is not set until start returns
+        restoration = Restoration.start(loader, r -> backlog.forEach(s -> restore(s, r)));
     }
 
     private void restore(Session session, Restoration from) {

@@ -4,6 +4,7 @@ import dev.frontdesk.core.support.StoreUnavailable;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -30,10 +31,13 @@ public final class Restoration {
         return restoration;
     }
 
-    /** Runs {@code load} on its own daemon thread; the restoration ends when it returns or fails. */
-    public static Restoration start(String name, Consumer<Restoration> load) {
+    /**
+     * Runs {@code load} on {@code loader} (the server's runs it on one thread once it listens, so
+     * start-up does not share the CPU with loading); the restoration ends when it returns or fails.
+     */
+    public static Restoration start(Executor loader, Consumer<Restoration> load) {
         Restoration restoration = new Restoration();
-        Thread.ofPlatform().daemon().name(name).start(() -> {
+        loader.execute(() -> {
             try {
                 load.accept(restoration);
                 restoration.finish(null);

@@ -82,7 +82,7 @@ class BackgroundRestoreTest {
             public boolean isHealthy() {
                 return memory.isHealthy();
             }
-        }, backlog, true);
+        }, backlog, task -> Thread.ofPlatform().daemon().start(task));
     }
 
     @Test

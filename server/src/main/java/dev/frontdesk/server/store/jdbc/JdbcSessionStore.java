@@ -5,6 +5,7 @@ import dev.frontdesk.core.session.Session;
 import dev.frontdesk.server.json.Json;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -23,9 +24,15 @@ public final class JdbcSessionStore implements IndexedSessionStore.Journal {
         this.jdbi = database.jdbi();
     }
 
+    /** Reads the stored sessions back before it returns. */
     public static IndexedSessionStore open(Database database) {
+        return open(database, Runnable::run);
+    }
+
+    /** Serves at once; {@code loader} reads the stored sessions back meanwhile. */
+    public static IndexedSessionStore open(Database database, Executor loader) {
         JdbcSessionStore journal = new JdbcSessionStore(database);
-        return new IndexedSessionStore(journal, Restore.sessions(journal.jdbi), true);
+        return new IndexedSessionStore(journal, Restore.sessions(journal.jdbi), loader);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.frontdesk.core.client.AccessToken;
 import dev.frontdesk.core.client.IndexedTokenStore;
 import dev.frontdesk.core.session.CappedIndex;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -23,9 +24,15 @@ public final class JdbcTokenStore implements CappedIndex.Journal<AccessToken> {
         this.writes = writes;
     }
 
+    /** Reads the stored tokens back before it returns. */
     public static IndexedTokenStore open(Database database) {
+        return open(database, Runnable::run);
+    }
+
+    /** Serves at once; {@code loader} reads the stored tokens back meanwhile. */
+    public static IndexedTokenStore open(Database database, Executor loader) {
         return new IndexedTokenStore(new JdbcTokenStore(database.groupCommit()),
-                each -> Restore.tokens(database.jdbi(), each));
+                each -> Restore.tokens(database.jdbi(), each), loader);
     }
 
     @Override
