@@ -32,9 +32,11 @@ import tools.jackson.databind.JsonNode;
  *   <li>the harness agents' leftover sessions are ended (admin API), and the gauge must read exactly N;</li>
  *   <li>a claim of a seeded place by a harness agent must answer 409 (the claim sees the seeded sessions);</li>
  *   <li>wrk, {@link Harness#LOGIN_CONNECTIONS} connections, the 16 agents round-robin: the SRS login
- *       without a place ({@code GET /api/v2/me} with Basic), then with one ({@code POST /api/v2/me} with
+ *       without a place ({@code GET /api/v2/me} with Basic) and with one ({@code POST /api/v2/me} with
  *       {@code [{"name":"place","value":"bench-place-<u>"}]}: each agent claims its own place again, which
- *       hot seating allows); the agents' sessions are ended before each measured part, so both start at N;</li>
+ *       hot seating allows), in that order in odd runs and the other way round in even ones (the first load
+ *       of a life gets the longer warm-up); the agents' sessions are ended after each warm-up, so both
+ *       measured loads start at N;</li>
  *   <li>{@link #PROBE_CALLS} sequential calls each (after {@link #PROBE_WARMUP} not counted) of
  *       {@code GET /metrics} and of {@code GET /admin/api/v1/tenants/default/sessions?username=bench-user-0}
  *       (one live session), timed one by one, each on a fresh connection; the admin call carries the
@@ -171,10 +173,14 @@ final class PlacesBench {
             Harness.Step reset = () -> clear(admin);
             int first = Math.min(h.warmup, FIRST_WARMUP);
             int second = Math.min(h.warmup, SECOND_WARMUP);
+            // the first load of a life also warms the code both share: odd runs start without a place, even runs with
+            boolean plainFirst = run % 2 == 1;
             reset.run();
-            h.measure(p + "plain", base, plain, Harness.LOGIN_CONNECTIONS, first, reset);
+            h.measure(p + (plainFirst ? "plain" : "place"), base, plainFirst ? plain : placed, Harness.LOGIN_CONNECTIONS,
+                    first, reset);
             reset.run();
-            h.measure(p + "place", base, placed, Harness.LOGIN_CONNECTIONS, second, reset);
+            h.measure(p + (plainFirst ? "place" : "plain"), base, plainFirst ? placed : plain, Harness.LOGIN_CONNECTIONS,
+                    second, reset);
             reset.run();
             double ratio = results.get(p + "place.rps").getLast() / results.get(p + "plain.rps").getLast();
             Harness.log(String.format(Locale.ROOT, "  with a place / without: %.0f%%", ratio * 100));

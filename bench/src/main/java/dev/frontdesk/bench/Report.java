@@ -285,9 +285,9 @@ final class Report {
                 + "them all. They have the agent idle timeout, so they stay live unpinged. Before the loads the harness "
                 + "checks that the gauge reads exactly N and that a harness agent's claim of a seeded place answers 409.");
         line("- **Logins**: the 16 harness agents through the SRS dialect with Basic, " + Harness.LOGIN_CONNECTIONS
-                + " connections, round-robin: `GET /api/v2/me` (no place), then `POST /api/v2/me` with "
+                + " connections, round-robin: `GET /api/v2/me` (no place) and `POST /api/v2/me` with "
                 + "`[{\"name\":\"place\",\"value\":\"bench-place-<u>\"}]` (each agent claims its own place again, "
-                + "which hot seating allows). The agents' sessions are ended through the admin API after each warm-up, "
+                + "which hot seating allows), in that order in odd runs and the other way round in even ones. The agents' sessions are ended through the admin API after each warm-up, "
                 + "so both loads start at N sessions (and add the few hundred they open). Every login hashes a password "
                 + "(Argon2id), which bounds the no-place login; the ratio shows what the place claim adds.");
         line("- **Gauge and admin list**: " + PlacesBench.PROBE_CALLS + " sequential calls each (after "
