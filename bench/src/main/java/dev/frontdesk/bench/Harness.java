@@ -24,11 +24,12 @@ import tools.jackson.databind.JsonNode;
  * {@code bench/run [--quick] [--runs N] [scenario...]}: measures Frontdesk and Keycloak one at a time on
  * this machine and writes BENCHMARKS.md. Scenarios: login, validate, token, startup (Frontdesk, all in
  * the same server life cycle per run), multinode (PostgreSQL + Redis, one and three nodes), memory,
- * keycloak, jmh, gateway (nginx auth_request, see {@link GatewayBench}). With no scenario, all of them.
+ * keycloak, jmh, gateway (nginx auth_request, see {@link GatewayBench}), places (SRS hot seating at 0, 10,000
+ * and 100,000 tenant sessions, see {@link PlacesBench}). With no scenario, all of them.
  */
 public final class Harness {
     static final List<String> ALL = List.of("login", "validate", "token", "startup", "multinode", "memory", "keycloak",
-            "jmh", "gateway");
+            "jmh", "gateway", "places");
     static final String KEYCLOAK_VERSION = "26.7.3";
     static final String ADMIN_PASSWORD = "bench-admin-password-1";
     static final String USER_PASSWORD = "Bench-Passw0rd-7fq2!x";
@@ -143,6 +144,10 @@ public final class Harness {
         }
         if (scenarios.contains("gateway")) {
             new GatewayBench(this).run();
+            writeReport();
+        }
+        if (scenarios.contains("places")) {
+            new PlacesBench(this).run();
             writeReport();
         }
         if (scenarios.contains("memory")) {
@@ -337,9 +342,23 @@ public final class Harness {
         }
     }
 
+    /** Something to do between steps of a measurement (e.g. reset state after the warm-up). */
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
     void measure(String metric, String base, List<Wrk.Req> requests, int connections) throws Exception {
+        measure(metric, base, requests, connections, warmup, () -> {
+        });
+    }
+
+    /** wrk for {@code warmupSeconds} (not recorded), then {@code afterWarmup}, then the measured run. */
+    void measure(String metric, String base, List<Wrk.Req> requests, int connections, int warmupSeconds,
+                 Step afterWarmup) throws Exception {
         String name = metric.replace('.', '-');
-        wrk.run(name + "-warmup", base, requests, connections, warmup);
+        wrk.run(name + "-warmup", base, requests, connections, warmupSeconds);
+        afterWarmup.run();
         Wrk.Result r = wrk.run(name, base, requests, connections, seconds);
         results.add(metric + ".rps", r.rate());
         results.add(metric + ".p50_ms", r.p50Ms());
@@ -642,6 +661,9 @@ public final class Harness {
                 "--dirty"), 10).trim() + " (" + exec(List.of("git", "-C", root.toString(), "rev-parse", "--abbrev-ref",
                 "HEAD"), 10).trim() + ")");
         results.meta("machine", "keycloak", KEYCLOAK_VERSION + " (keycloak-quarkus-dist, start-dev, dev-file H2)");
+        if (results.meta("fd", "javaOpts").isEmpty()) { // every scenario that starts Frontdesk uses these flags
+            results.meta("fd", "javaOpts", String.join(" ", javaOpts));
+        }
     }
 
     void writeReport() throws IOException {

@@ -42,6 +42,7 @@ final class Report {
         login();
         validate();
         gateway();
+        places();
         token();
         multiNode();
         memory();
@@ -68,7 +69,7 @@ final class Report {
         row("Keycloak", r.meta("machine", "keycloak"));
         row("Frontdesk JVM flags (bin/frontdesk)", "`" + r.meta("fd", "javaOpts") + "`");
         row("Keycloak JVM flags", "its own defaults from `kc.sh`");
-        for (String g : List.of("fd", "kc", "mn", "mem", "jmh", "gw")) {
+        for (String g : List.of("fd", "kc", "mn", "mem", "jmh", "gw", "places")) {
             if (!r.meta("fd".equals(g) ? "fd" : g, "started").isEmpty()) {
                 row("Run of " + groupName(g), r.meta(g, "started") + "; load average (1/5/15 min) before: "
                         + loads(r.meta(g, "loadBefore")) + ", after: " + loads(r.meta(g, "loadAfter")));
@@ -84,12 +85,13 @@ final class Report {
             case "mem" -> "memory probe";
             case "gw" -> "gateway scenario";
             case "mn" -> "multi-node scenarios";
+            case "places" -> "places scenario";
             default -> "JMH";
         };
     }
 
     private void targets() {
-        line("## Targets (issues 9 and 20)");
+        line("## Targets (issues 9, 15 and 20)");
         line();
         line("Each row names the `bench/run` scenarios that measure it; a missed target is shown as missed, with its "
                 + "figure.");
@@ -144,6 +146,18 @@ final class Report {
         Stats redisValidate = r.stats("mn1.session.redis_per_op");
         targetMax("Redis commands per cached validation = 0", "`bench/run multinode`", redisValidate.show(),
                 redisValidate, 0);
+        String big = "places." + PlacesBench.TARGET_COUNT;
+        String bigLabel = String.format(Locale.ROOT, "%,d", PlacesBench.TARGET_COUNT);
+        Stats placeShare = r.ratio(big + ".place.rps", big + ".plain.rps");
+        target("SRS login with a place at " + bigLabel + " tenant sessions >= 90% of the SRS login without one "
+                + "(same server life)", "`bench/run places`", placeShare.showPercent(), placeShare, 0.9);
+        Stats gaugeGrowth = r.ratio(big + ".metrics_ms", "places.0.metrics_ms");
+        targetMax("`GET /metrics` (`frontdesk_sessions_active`) at " + bigLabel + " tenant sessions <= 1.5x its time at "
+                + "0 (median of " + PlacesBench.PROBE_CALLS + " calls, same run)", "`bench/run places`", x(gaugeGrowth),
+                gaugeGrowth, 1.5);
+        Stats listGrowth = r.ratio(big + ".admin_list_ms", "places.0.admin_list_ms");
+        targetMax("admin list for one user at " + bigLabel + " tenant sessions <= 1.5x its time at 0 (median of "
+                + PlacesBench.PROBE_CALLS + " calls, same run)", "`bench/run places`", x(listGrowth), listGrowth, 1.5);
         line();
         line("\"Met\" judges the median; MiB are mebibytes of resident memory (VmRSS) of the server process.");
         line();
@@ -253,6 +267,60 @@ final class Report {
         vrow("nginx -> `auth_request` Frontdesk -> echo API (guarded)", "gw.guarded", "gw.plain");
         vrow("`/auth/verify` straight to Frontdesk (reference)", "gw.verify", null);
         errors("gw.plain", "gw.guarded", "gw.verify");
+        line();
+    }
+
+    private void places() {
+        if (r.stats("places.0.plain.rps").empty()) {
+            return;
+        }
+        line("## SRS hot seating at 0, 10,000 and 100,000 tenant sessions (issue 15)");
+        line();
+        line("`bench/run places` (see `PlacesBench`), the embedded store, one server life (`bin/frontdesk serve`, the "
+                + "flags above) per tenant size N and run:");
+        line();
+        line("- **Seeding**, while no server runs: `RestoreSeed` (mode `srs-places`) opens N SRS sessions (channel `srs`) "
+                + "of N distinct agents through the real wiring (`SessionEngine.open`, no password hash), each holding "
+                + "its own place (`place` = `seed-place-i`), so a place claim that reads the tenant's sessions sees "
+                + "them all. They have the agent idle timeout, so they stay live unpinged. Before the loads the harness "
+                + "checks that the gauge reads exactly N and that a harness agent's claim of a seeded place answers 409.");
+        line("- **Logins**: the 16 harness agents through the SRS dialect with Basic, " + Harness.LOGIN_CONNECTIONS
+                + " connections, round-robin: `GET /api/v2/me` (no place) and `POST /api/v2/me` with "
+                + "`[{\"name\":\"place\",\"value\":\"bench-place-<u>\"}]` (each agent claims its own place again, "
+                + "which hot seating allows), in that order in odd runs and the other way round in even ones. The agents' sessions are ended through the admin API after each warm-up, "
+                + "so both loads start at N sessions (and add the few hundred they open). Every login hashes a password "
+                + "(Argon2id), which bounds the no-place login; the ratio shows what the place claim adds.");
+        line("- **Gauge and admin list**: " + PlacesBench.PROBE_CALLS + " sequential calls each (after "
+                + PlacesBench.PROBE_WARMUP + " not counted), each on a fresh connection, of `GET /metrics` (the "
+                + "`frontdesk_sessions_active` gauge) and of the admin list for one user (`GET /admin/api/v1/tenants/"
+                + "default/sessions?username=bench-user-0`, one live session, a helpdesk client's bearer token so no "
+                + "password hash is timed); the figure is the median of the calls, one per run.");
+        line();
+        line("| Tenant sessions | gauge | no place: logins/s | p50 ms | p99 ms | with a place: logins/s | p50 ms "
+                + "| p99 ms | with / without | `GET /metrics` ms | admin list for one user, ms |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int n : PlacesBench.COUNTS) {
+            String m = "places." + n;
+            Stats gauge = r.stats(m + ".gauge");
+            line("| " + String.format(Locale.ROOT, "%,d", n) + " | "
+                    + (gauge.empty() ? "n/a" : String.format(Locale.ROOT, "%,.0f", gauge.median())) + " | "
+                    + r.stats(m + ".plain.rps").show() + " | " + r.stats(m + ".plain.p50_ms").show() + " | "
+                    + r.stats(m + ".plain.p99_ms").show() + " | " + r.stats(m + ".place.rps").show() + " | "
+                    + r.stats(m + ".place.p50_ms").show() + " | " + r.stats(m + ".place.p99_ms").show() + " | "
+                    + r.ratio(m + ".place.rps", m + ".plain.rps").showPercent() + " | "
+                    + r.stats(m + ".metrics_ms").show() + " | " + r.stats(m + ".admin_list_ms").show() + " |");
+        }
+        line();
+        line("p90 of the sequential calls, ms (`GET /metrics` / admin list): " + String.join("; ",
+                PlacesBench.COUNTS.stream().map(n -> String.format(Locale.ROOT, "%,d: ", n)
+                        + r.stats("places." + n + ".metrics_ms_p90").show() + " / "
+                        + r.stats("places." + n + ".admin_list_ms_p90").show()).toList())
+                + ". Start to ready on the seeded data, ms: " + String.join("; ", PlacesBench.COUNTS.stream()
+                .map(n -> String.format(Locale.ROOT, "%,d: ", n) + r.stats("places." + n + ".ready_ms").show()).toList())
+                + (r.meta("places", "seeding").isEmpty() ? "." : ". Seeding: " + r.meta("places", "seeding") + "."));
+        for (int n : PlacesBench.COUNTS) {
+            errors("places." + n + ".plain", "places." + n + ".place");
+        }
         line();
     }
 
