@@ -238,9 +238,10 @@ public final class IndexedSessionStore implements SessionStore {
         return index.all().stream().filter(s -> s.tenant().equals(tenant)).toList();
     }
 
-    /** While the backlog loads, counts what is loaded so far (the gauge never waits). */
+    /** Waits for the backlog to load: a gauge reading "0 sessions" just after a restart would be an alarm. */
     @Override
     public long count() {
+        restoration.await();
         return counts.values().stream().mapToLong(c -> c.sessions.get()).sum();
     }
 

@@ -122,12 +122,7 @@ public final class SessionEngine {
 
     /** Live sessions of one account, optionally of one channel: read from the account's index, never the tenant's. */
     public List<Session> listOf(String accountId, String channel) {
-        Instant now = clock.instant();
-        return store.findByAccount(accountId).stream()
-                .filter(s -> !s.isExpiredAt(now))
-                .filter(s -> channel == null || s.channel().equalsIgnoreCase(channel))
-                .sorted(java.util.Comparator.comparing(Session::createdAt))
-                .toList();
+        return liveByAge(store.findByAccount(accountId), channel, null);
     }
 
     public boolean endByRef(String tenant, String ref, EndReason reason, RequestContext context) {
@@ -148,8 +143,12 @@ public final class SessionEngine {
 
     /** Live sessions of a tenant, optionally of one user name and/or channel. */
     public List<Session> list(String tenant, String username, String channel) {
+        return liveByAge(store.findByTenant(tenant), channel, username);
+    }
+
+    private List<Session> liveByAge(List<Session> sessions, String channel, String username) {
         Instant now = clock.instant();
-        return store.findByTenant(tenant).stream()
+        return sessions.stream()
                 .filter(s -> !s.isExpiredAt(now))
                 .filter(s -> username == null || s.username().equalsIgnoreCase(username))
                 .filter(s -> channel == null || s.channel().equalsIgnoreCase(channel))
