@@ -3,6 +3,7 @@ package dev.frontdesk.server.cli;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.transfer.Exporter;
+import dev.frontdesk.server.transfer.TransferKey;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code frontdesk export [--tenant T] > file.json}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write tenants, accounts (password hashes), OpenID links, clients, administrators (password"
-                + " hashes, TOTP keys, passkeys) and administrator clients as JSON.")
+        description = "Write tenants (SMTP/LDAP passwords in clear), accounts (password hashes), OpenID links,"
+                + " clients, administrators (password hashes, TOTP keys, passkeys) and administrator clients as JSON.")
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StorageOptions storage;
@@ -38,7 +39,8 @@ final class ExportCommand implements Callable<Integer> {
             try (Database database = StorageOptions.open(config);
                  OutputStream out = output == null ? new BufferedOutputStream(new StandardOutput())
                          : new BufferedOutputStream(new FileOutputStream(output.toFile()))) {
-                Exporter.Counts counts = new Exporter(database.jdbi(), Clock.systemUTC()).export(tenant, out);
+                Exporter.Counts counts = new Exporter(database.jdbi(), Clock.systemUTC(),
+                        TransferKey.existing(config.secretKey(), config.secretKeyPath())).export(tenant, out);
                 out.flush();
                 spec.commandLine().getErr().printf("exported %d tenants, %d accounts, %d OpenID links, %d clients,"
                         + " %d administrators, %d administrator clients%n", counts.tenants(), counts.accounts(),

@@ -7,6 +7,7 @@ import dev.frontdesk.server.transfer.ImportReport;
 import dev.frontdesk.server.transfer.Importer;
 import dev.frontdesk.server.transfer.TransferDocument;
 import dev.frontdesk.server.transfer.TransferFiles;
+import dev.frontdesk.server.transfer.TransferKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -37,8 +38,13 @@ final class ImportCommand implements Callable<Integer> {
             ServerConfig config = storage.load();
             TransferDocument document = TransferFiles.read(file);
             try (Database database = StorageOptions.open(config)) {
+                // the key the servers of the target use, from the same settings; created only where the embedded
+                // store's own server would create it
+                TransferKey key = StorageOptions.embedded(config)
+                        ? TransferKey.createdIfMissing(config.secretKey(), config.secretKeyPath())
+                        : TransferKey.existing(config.secretKey(), config.secretKeyPath());
                 ImportReport report = new Importer(database.jdbi(), StorageOptions.hashes(config),
-                        IdGenerator.timeOrdered(Clock.systemUTC()), Clock.systemUTC()).run(document, dryRun);
+                        IdGenerator.timeOrdered(Clock.systemUTC()), Clock.systemUTC(), key).run(document, dryRun);
                 report.lines(dryRun).forEach(spec.commandLine().getOut()::println);
                 spec.commandLine().getOut().flush();
                 return report.problems().isEmpty() ? 0 : 1;

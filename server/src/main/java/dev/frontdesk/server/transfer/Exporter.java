@@ -8,6 +8,7 @@ import dev.frontdesk.server.transfer.TransferDocument.GatewayRuleEntry;
 import dev.frontdesk.core.account.Account;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
+import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
 import dev.frontdesk.server.transfer.TransferDocument.AccountEntry;
 import dev.frontdesk.server.transfer.TransferDocument.ClientEntry;
 import dev.frontdesk.server.transfer.TransferDocument.OpenIdLinkEntry;
@@ -15,6 +16,7 @@ import dev.frontdesk.server.transfer.TransferDocument.TenantEntry;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -25,17 +27,22 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes a {@link TransferDocument} from the relational store, record by record (accounts are streamed
  * with a fetch size, so a large user base needs no more memory than a small one), inside one read
- * transaction so the sections agree with each other.
+ * transaction so the sections agree with each other. The secrets of tenant settings are opened with this
+ * store's key and written in clear, so that the file does not depend on a key the target lacks; a
+ * secret that does not open stops the export before anything is written.
  */
 public final class Exporter {
     private static final int FETCH_SIZE = 1000;
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TransferKey key;
 
-    public Exporter(Jdbi jdbi, Clock clock) {
+    /** @param key the key this store's servers seal tenant secrets with */
+    public Exporter(Jdbi jdbi, Clock clock, TransferKey key) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.key = key;
     }
 
     /** The counts written, section by section. */
@@ -56,14 +63,16 @@ public final class Exporter {
                     .mapTo(Integer.class).one() == 0) {
                 throw new IllegalArgumentException("unknown tenant: " + tenant);
             }
+            List<TenantEntry> tenantEntries = select(h, "SELECT * FROM tenants", tenant, "id", "id")
+                    .map((rs, ctx) -> new TenantEntry(rs.getString("id"), Json.readStrings(rs.getString("hosts")),
+                            (ObjectNode) Json.MAPPER.readTree(rs.getString("settings")))).list().stream()
+                    .map(this::opened).toList();
             try (JsonGenerator json = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
                 json.writeStartObject();
                 json.writeStringProperty("format", TransferDocument.FORMAT);
                 json.writeNumberProperty("version", TransferDocument.VERSION);
                 json.writeStringProperty("exportedAt", Instant.now(clock).toString());
-                int tenants = section(json, "tenants", select(h, "SELECT * FROM tenants", tenant, "id", "id")
-                        .map((rs, ctx) -> new TenantEntry(rs.getString("id"), Json.readStrings(rs.getString("hosts")),
-                                (ObjectNode) Json.MAPPER.readTree(rs.getString("settings")))).stream());
+                int tenants = section(json, "tenants", tenantEntries.stream());
                 int accounts = section(json, "accounts", select(h, "SELECT * FROM accounts", tenant, "tenant",
                         "tenant, username_key").map((rs, ctx) -> entry(JdbcAccountStore.read(rs))).stream());
                 int links = section(json, "openIdLinks", select(h, """
@@ -88,6 +97,19 @@ public final class Exporter {
                 return new Counts(tenants, accounts, links, clients, administrators, adminClients);
             }
         });
+    }
+
+    /** {@code entry} with its settings' secrets in clear. */
+    private TenantEntry opened(TenantEntry entry) {
+        ObjectNode settings = (ObjectNode) JdbcTenantStore.withSecrets(entry.settings(), (name, value) -> {
+            try {
+                return key.open(value);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("cannot export tenant " + entry.id() + ": its " + name + " "
+                        + e.getMessage() + "; run the export with " + TransferKey.USE_THE_SERVERS_KEY, e);
+            }
+        });
+        return new TenantEntry(entry.id(), entry.hosts(), settings);
     }
 
     private static Query select(Handle h, String sql, String tenant, String tenantColumn, String order) {

@@ -15,6 +15,8 @@ import dev.frontdesk.core.tenant.Tenant;
 import dev.frontdesk.core.tenant.TenantSettings;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.JdbcAccountStore;
+import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
+import dev.frontdesk.server.store.secrets.AesGcmSealer;
 import dev.frontdesk.server.transfer.TransferDocument.AccountEntry;
 import dev.frontdesk.server.transfer.TransferDocument.ClientEntry;
 import dev.frontdesk.server.transfer.TransferDocument.OpenIdLinkEntry;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a {@link TransferDocument} into the relational store. Everything is checked before anything is
@@ -43,6 +47,10 @@ import tools.jackson.core.JacksonException;
  * already stored (an account ID, an OpenID GUID, a host name of another tenant). Any problem and the
  * import writes nothing. Records are matched by natural key, so importing the same file twice changes
  * nothing the second time; an import never deletes.
+ *
+ * <p>The SMTP and LDAP passwords of tenant settings arrive in clear (or, from an older file, sealed with a
+ * key this store's key must hold) and are sealed with the key of this store's servers ({@link TransferKey});
+ * they count as unchanged when the clear values are equal.
  *
  * <p>An account that exists under the same user name keeps its own ID (sessions, links and audit refer
  * to it) and takes every other field from the file. Administrators and administrator clients follow
@@ -56,13 +64,18 @@ public final class Importer {
     private final PasswordHasher hashes;
     private final Clock clock;
     private final ImportAudit audit;
+    private final TransferKey key;
 
-    /** @param hashes decides which password hash forms are accepted ({@code recognizes}) */
-    public Importer(Jdbi jdbi, PasswordHasher hashes, IdGenerator ids, Clock clock) {
+    /**
+     * @param hashes decides which password hash forms are accepted ({@code recognizes})
+     * @param key    the key the servers of this store seal tenant secrets with ({@link TransferKey})
+     */
+    public Importer(Jdbi jdbi, PasswordHasher hashes, IdGenerator ids, Clock clock, TransferKey key) {
         this.jdbi = jdbi;
         this.hashes = hashes;
         this.clock = clock;
         this.audit = new ImportAudit(ids, clock);
+        this.key = key;
     }
 
     public ImportReport run(TransferDocument document, boolean dryRun) {
@@ -77,7 +90,7 @@ public final class Importer {
                         + TransferDocument.VERSION + ")");
                 return report;
             }
-            Plan plan = new Plan(h, report);
+            Plan plan = new Plan(h, report, key);
             plan.tenants(document.tenants());
             plan.accounts(document.accounts());
             plan.openIdLinks(document.openIdLinks());
@@ -109,17 +122,50 @@ public final class Importer {
         private final Set<String> defaultClients = new HashSet<>(); // client IDs of the default tenant, file and store
         private final AdministratorImport administrators;
         private final Map<String, List<GatewayRule>> gatewayWrites = new java.util.LinkedHashMap<>();
+        private final TransferKey key;
+        private AesGcmSealer sealer; // set when the file holds tenant secrets and the key is at hand
 
-        Plan(Handle h, ImportReport report) {
+        Plan(Handle h, ImportReport report, TransferKey key) {
             this.h = h;
             this.report = report;
+            this.key = key;
             this.administrators = new AdministratorImport(h, report, hashes, clock);
         }
 
+        /**
+         * Tenants are compared and written with their secrets in clear: a file's clear value is sealed with
+         * this store's key when written, a value sealed in the file (by an older Frontdesk, with its source's
+         * key) must open with it, and so must the stored ones, which the comparison opens (a stored value
+         * this key does not open means it is not the key of this store's servers). The key is needed only
+         * when the file holds a secret.
+         */
         void tenants(List<TenantEntry> entries) {
-            h.createQuery("SELECT * FROM tenants").map((rs, ctx) -> new Tenant(rs.getString("id"),
-                    Json.readStrings(rs.getString("hosts")), Json.MAPPER.readValue(rs.getString("settings"),
-                            TenantSettings.class))).forEach(t -> storedTenants.put(t.id(), t));
+            List<String> withSecrets = entries.stream().filter(Objects::nonNull)
+                    .filter(e -> TransferKey.holdsSecrets(e.settings())).map(TenantEntry::id).toList();
+            if (!withSecrets.isEmpty()) {
+                try {
+                    sealer = key.sealer();
+                } catch (IllegalStateException ex) {
+                    report.problem("tenants", "tenant(s) " + sample(withSecrets) + " carry SMTP/LDAP passwords to seal,"
+                            + " and " + ex.getMessage() + ": run the import with " + TransferKey.USE_THE_SERVERS_KEY);
+                }
+            }
+            h.createQuery("SELECT * FROM tenants").map((rs, ctx) -> new TenantEntry(rs.getString("id"),
+                    Json.readStrings(rs.getString("hosts")), (ObjectNode) Json.MAPPER.readTree(rs.getString("settings"))))
+                    .forEach(row -> {
+                        JsonNode settings = row.settings();
+                        if (sealer != null) {
+                            try {
+                                settings = opened(settings);
+                            } catch (IllegalStateException ex) {
+                                report.problem("tenants " + row.id() + " (stored)", ex.getMessage()
+                                        + ": that is not the key of this store's servers; run the import with "
+                                        + TransferKey.USE_THE_SERVERS_KEY);
+                            }
+                        }
+                        storedTenants.put(row.id(), new Tenant(row.id(), row.hosts(),
+                                Json.MAPPER.treeToValue(settings, TenantSettings.class)));
+                    });
             Map<String, Tenant> incoming = new LinkedHashMap<>();
             ImportReport.Counts counts = report.section("tenants");
             for (int i = 0; i < entries.size(); i++) {
@@ -128,9 +174,21 @@ public final class Importer {
                 Tenant tenant;
                 try {
                     Objects.requireNonNull(e, "empty record");
-                    TenantSettings settings = e.settings() == null ? TenantSettings.defaults()
-                            : Json.MAPPER.treeToValue(e.settings(), TenantSettings.class);
-                    tenant = new Tenant(e.id(), e.hosts(), settings);
+                    JsonNode settings = e.settings();
+                    if (settings != null && sealer != null) {
+                        try {
+                            settings = opened(settings);
+                        } catch (IllegalStateException ex) {
+                            report.problem(where, ex.getMessage() + ": a file from an older Frontdesk keeps these"
+                                    + " passwords sealed with its source's key; export it again with this version, which"
+                                    + " writes them in clear, or leave them out of the file and set them again through"
+                                    + " the admin API");
+                            continue;
+                        }
+                    }
+                    TenantSettings parsed = settings == null ? TenantSettings.defaults()
+                            : Json.MAPPER.treeToValue(settings, TenantSettings.class);
+                    tenant = new Tenant(e.id(), e.hosts(), parsed);
                 } catch (JacksonException ex) {
                     report.problem(where, "invalid settings: " + ex.getOriginalMessage());
                     continue;
@@ -162,6 +220,26 @@ public final class Importer {
             knownTenants.addAll(storedTenants.keySet());
             knownTenants.addAll(incoming.keySet());
             knownTenants.add(Tenant.DEFAULT);
+            long sealing = tenantWrites.stream().filter(t -> TransferKey.holdsSecrets(Json.MAPPER.valueToTree(t.settings())))
+                    .count();
+            if (sealing > 0 && sealer != null) {
+                report.warn(sealing + " tenant(s) with SMTP/LDAP passwords: sealed with " + (key.created()
+                        ? "a new key in " + key.source() + " (there was none; the server of this data directory"
+                        + " takes it at its next start)"
+                        : "key " + sealer.currentKeyId() + " from " + key.source()
+                        + "; the servers of this store must use this key"));
+            }
+        }
+
+        /** {@code settings} with every secret opened; the message names the first that does not open. */
+        private JsonNode opened(JsonNode settings) {
+            return JdbcTenantStore.withSecrets(settings, (name, value) -> {
+                try {
+                    return key.open(value);
+                } catch (IllegalStateException ex) {
+                    throw new IllegalStateException(name + " " + ex.getMessage(), ex);
+                }
+            });
         }
 
         void accounts(List<AccountEntry> entries) {
@@ -386,11 +464,16 @@ public final class Importer {
         void apply() {
             DefaultTenant.ensure(h);
             gatewayWrites.forEach((tenant, rules) -> JdbcGatewayRuleStore.replace(h, tenant, rules));
+            // the key is written (when it was missing) only for a tenant that has a secret to seal
+            AesGcmSealer sealing = sealer == null || tenantWrites.stream()
+                    .noneMatch(t -> TransferKey.holdsSecrets(Json.MAPPER.valueToTree(t.settings()))) ? null
+                    : key.sealerToWrite();
             for (Tenant tenant : tenantWrites) {
                 h.createUpdate("DELETE FROM tenants WHERE id = :id").bind("id", tenant.id()).execute();
                 h.createUpdate("INSERT INTO tenants (id, hosts, settings) VALUES (:id, :hosts, :settings)")
                         .bind("id", tenant.id()).bind("hosts", Json.write(tenant.hosts()))
-                        .bind("settings", Json.write(tenant.settings())).execute();
+                        .bind("settings", sealing == null ? Json.write(tenant.settings())
+                                : JdbcTenantStore.settingsColumn(tenant.settings(), sealing)).execute();
             }
             for (int from = 0; from < accountUpdates.size(); from += BATCH) {
                 JdbcAccountStore.updateAll(h, accountUpdates.subList(from, Math.min(from + BATCH, accountUpdates.size())));

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (tenant id; tenant + user name; tenant + issuer + subject; tenant + client ID; administrator name;
  * client ID of an administrator client) so that an import into another installation matches records
  * without relying on generated IDs. Passwords and client secrets appear only as the hashes the store
- * keeps; sessions, tokens, reset codes and audit events are never exported. Gateway rules are each
+ * keeps (the secrets Frontdesk itself must use, a tenant's SMTP and LDAP passwords, in clear); sessions, tokens, reset codes and audit events are never exported. Gateway rules are each
  * tenant's ordered list, replaced as a whole by an import.
  *
  * <p>Administrators and administrator clients are server-wide: an export of one tenant leaves them out.
@@ -39,8 +39,11 @@ public record TransferDocument(String format, int version, Instant exportedAt, L
     }
 
     /**
-     * A tenant; {@code settings} as the store keeps them: SMTP and LDAP passwords sealed with the source's
-     * secret key, which the target's servers must share (the file is sensitive).
+     * A tenant; {@code settings} as the admin API takes them, with the SMTP and LDAP passwords in clear:
+     * the export opens them with the source's secret key, the import seals them with the target's (the
+     * file is as sensitive as the database). A file from an older version holds them sealed
+     * ({@code sealed:v1:<key id>:...}, with the source's key); an import takes such a value only when its
+     * own key opens it.
      */
     public record TenantEntry(String id, List<String> hosts, ObjectNode settings) {
     }

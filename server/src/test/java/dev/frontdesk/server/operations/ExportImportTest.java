@@ -2,6 +2,9 @@ package dev.frontdesk.server.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import dev.frontdesk.core.credential.Argon2Hasher;
 import dev.frontdesk.core.credential.Argon2Parameters;
 import dev.frontdesk.core.openid.OpenIdLink;
@@ -10,6 +13,7 @@ import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.json.Json;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcOpenIdLinkStore;
+import dev.frontdesk.server.store.secrets.SecretKeyFile;
 import dev.frontdesk.server.testing.AdminClient;
 import dev.frontdesk.server.testing.BackingServices;
 import dev.frontdesk.server.testing.Http;
@@ -18,6 +22,7 @@ import dev.frontdesk.server.testing.TestServer;
 import dev.frontdesk.server.testing.TotpCodes;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +41,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code frontdesk export} from a running embedded server, {@code frontdesk import} into PostgreSQL: the
  * second store's export equals the first's, accounts log in there with their old passwords, clients get
  * tokens with their old secrets, administrators sign in with their old passwords (and TOTP apps and
- * recovery codes) in their old roles, and importing again changes nothing.
+ * recovery codes) in their old roles, tenants keep their SMTP and LDAP passwords although the target's
+ * servers have another secret key, and importing again changes nothing.
  */
 class ExportImportTest {
     private static final String ADMIN_HASH = new Argon2Hasher(new Argon2Parameters(4096, 1, 1)).hash("old admin secret");
+    private static final String ACME_SMTP_PASSWORD = "acme-smtp-relay-password";
+    private static final String LDAP_BIND_PASSWORD = "directory-manager-bind-password";
+    private static final String AGENTS = "ou=agents,dc=example,dc=com";
 
     @TempDir
     Path files;
@@ -52,7 +61,8 @@ class ExportImportTest {
         try (TestServer source = TestServer.start()) {
             tara = arrange(source);
             Cli.awaitEndpoint(source.dataDir());
-            Cli exported = Cli.run("export", "--data-dir", source.dataDir().toString(), "--output", export.toString()).ok();
+            Cli exported = Cli.run("export", "--data-dir", source.dataDir().toString(), "--config",
+                    keyConfig("source.yaml", TestServer.keyFile(source.dataDir()), ""), "--output", export.toString()).ok();
             assertThat(exported.err()).contains("3 tenants", "5 accounts", "1 OpenID links", "3 clients",
                     "3 administrators", "1 administrator clients");
         }
@@ -62,11 +72,26 @@ class ExportImportTest {
                 "acme-ops-password-1", "tara-password-12", "robot-secret-1", tara.recoveryCodes().getFirst());
         assertThat(document.get("administrators").findValuesAsString("name")).containsExactly("acme-ops", "admin", "tara");
         assertThat(document.get("adminClients").toString()).contains("robot", "tenant-admin", "acme");
+        // the tenant's SMTP password travels in clear: opened with the source's key
+        assertThat(document.get("tenants").findValue("mail").get("password").asString()).isEqualTo(ACME_SMTP_PASSWORD);
+        assertThat(Files.readString(export)).doesNotContain("sealed:v1:");
 
         String url = BackingServices.freshPostgresDatabase();
-        Path config = files.resolve("frontdesk.yaml");
-        Files.writeString(config, "dbUrl: " + url + "\ndbUser: " + BackingServices.POSTGRES_USER + "\n");
-        String pg = config.toString();
+        String database = "dbUrl: " + url + "\ndbUser: " + BackingServices.POSTGRES_USER + "\n";
+        // the target's servers have another key (B); the import is told the same key, as the servers are
+        Path targetKey = Path.of(TestServer.keyFile(files.resolve("unused")));
+        Files.writeString(targetKey, SecretKeyFile.encode(SecretKeyFile.random()) + "\n");
+        String pg = keyConfig("frontdesk.yaml", targetKey.toString(), database);
+
+        // without a key the import into PostgreSQL cannot seal the SMTP password for the servers: refused
+        Cli keyless = Cli.run("import", export.toString(), "--dry-run", "--config",
+                keyConfig("keyless.yaml", files.resolve("absent.key").toString(), database));
+        assertThat(keyless.exit()).isEqualTo(1);
+        assertThat(keyless.out()).contains("nothing was written", "tenant(s) acme carry SMTP/LDAP passwords to seal",
+                "there is no secret key here", "absent.key does not exist", "FRONTDESK_SECRET_KEY")
+                .doesNotContain(ACME_SMTP_PASSWORD);
+        assertThat(files.resolve("absent.key")).doesNotExist();
+
         Cli dry = Cli.run("import", export.toString(), "--dry-run", "--config", pg).ok();
         assertThat(dry.out()).contains("dry run").containsPattern("accounts:\\s+5 created")
                 .containsPattern("administrators:\\s+3 created").containsPattern("adminClients:\\s+1 created");
@@ -78,7 +103,11 @@ class ExportImportTest {
         assertThat(untouched.get("adminClients")).isEmpty();
 
         Cli imported = Cli.run("import", export.toString(), "--config", pg).ok();
-        assertThat(imported.out()).containsPattern("accounts:\\s+5 created").contains("imported");
+        assertThat(imported.out()).containsPattern("accounts:\\s+5 created").contains("imported")
+                .contains("1 tenant(s) with SMTP/LDAP passwords: sealed with key "
+                        + SecretKeyFile.sealer(null, targetKey).currentKeyId());
+        assertThat(settingsRow(url, "acme")).contains("sealed:v1:" + SecretKeyFile.sealer(null, targetKey).currentKeyId())
+                .doesNotContain(ACME_SMTP_PASSWORD);
         Path reexport = files.resolve("reexport.json");
         Cli.run("export", "--config", pg, "--output", reexport.toString()).ok();
         assertThat(withoutTime(Files.readString(reexport))).isEqualTo(withoutTime(Files.readString(export)));
@@ -89,6 +118,15 @@ class ExportImportTest {
                 .containsPattern("tenants:\\s+0 created\\s+0 updated\\s+3 unchanged")
                 .containsPattern("administrators:\\s+0 created\\s+0 updated\\s+3 unchanged")
                 .containsPattern("adminClients:\\s+0 created\\s+0 updated\\s+1 unchanged");
+
+        // an import with yet another key finds the stored SMTP password sealed with one it lacks: not the
+        // servers' key, so it refuses rather than seal with it
+        Path otherKey = files.resolve("other.key");
+        Files.writeString(otherKey, SecretKeyFile.encode(SecretKeyFile.random()) + "\n");
+        Cli wrongKey = Cli.run("import", export.toString(), "--config", keyConfig("other.yaml", otherKey.toString(), database));
+        assertThat(wrongKey.exit()).isEqualTo(1);
+        assertThat(wrongKey.out()).contains("nothing was written", "tenants acme (stored): mail.password is sealed with key "
+                + SecretKeyFile.sealer(null, targetKey).currentKeyId(), "that is not the key of this store's servers");
 
         ServerConfig onPostgres = TestServer.configBuilder(files.resolve("unused")).dbUrl(url)
                 .dbUser(BackingServices.POSTGRES_USER).build();
@@ -103,6 +141,9 @@ class ExportImportTest {
             assertThat(api.login("retired1", "retired-password-1", false).statusCode()).isEqualTo(401);
             assertThat(Cli.token(base, "flow-1", "client-secret-1").statusCode()).isEqualTo(200);
             AdminClient owner = new AdminClient(base, TestServer.ADMIN_PASSWORD);
+            assertThat(target.core().tenants().require("acme").settings().mail().password()).isEqualTo(ACME_SMTP_PASSWORD);
+            assertThat(owner.ok("GET", "/tenants/acme", null).get("settings").get("mail").get("passwordSet").asBoolean())
+                    .isTrue();
             assertThat(owner.ok("GET", "/tenants/acme/events?type=admin.change", null).toString())
                     .contains("import: tenant settings, 1 accounts created, 0 updated, 1 OpenID links, 1 clients");
             assertThat(owner.ok("GET", "/events?type=admin.change", null).toString())
@@ -147,6 +188,112 @@ class ExportImportTest {
                     .containsPattern("adminClients:\\s+0 created\\s+0 updated\\s+1 unchanged");
             assertThat(consoleSignIn(base, "tara", "tara-password-12", recovery).statusCode()).isEqualTo(401);
             assertThat(consoleSignIn(base, "tara", "tara-password-12", next).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void tenantSecretsWhenExportedWithOneKeyAndImportedWhereServersHaveAnotherThenOpenedResealedAndTheyWork()
+            throws Exception {
+        InMemoryDirectoryServer directory = directory();
+        try {
+            Path sourceDir;
+            Path export = files.resolve("export.json");
+            try (TestServer source = TestServer.start()) {
+                sourceDir = source.dataDir();
+                source.admin().patchSettings("default", Map.of("ldap", Map.of("url", "ldap://127.0.0.1:"
+                                + directory.getListenPort(), "searchBase", AGENTS, "searchFilter",
+                        "(&(objectClass=inetOrgPerson)(mail={username}))", "bindDn", "cn=Directory Manager",
+                        "bindPassword", LDAP_BIND_PASSWORD, "startTls", false, "autoCreateAgents", true)));
+                source.admin().ok("PUT", "/tenants/acme", Map.of("hosts", List.of("acme.example.com"),
+                        "settings", Map.of("mail", mail(ACME_SMTP_PASSWORD))));
+                assertThat(agentLogin(source.baseUrl())).isTrue();
+            }
+            Path keyA = Path.of(TestServer.keyFile(sourceDir));
+            String sourceKey = keyConfig("source.yaml", keyA.toString(), "");
+
+            // the source's key opens the sealed values: none is left sealed in the file
+            Cli.run("export", "--data-dir", sourceDir.toString(), "--config", sourceKey, "--output", export.toString()).ok();
+            String file = Files.readString(export);
+            assertThat(file).contains(ACME_SMTP_PASSWORD, LDAP_BIND_PASSWORD).doesNotContain("sealed:v1:");
+            // without it the export stops, before writing a line, and says why
+            Path elsewhere = files.resolve("elsewhere.json");
+            Cli keyless = Cli.run("export", "--data-dir", sourceDir.toString(), "--config",
+                    keyConfig("keyless.yaml", files.resolve("absent.key").toString(), ""), "--output", elsewhere.toString());
+            assertThat(keyless.exit()).isEqualTo(1);
+            assertThat(keyless.err()).contains("cannot export tenant", "is sealed, and there is no secret key here",
+                    "absent.key does not exist", "FRONTDESK_SECRET_KEY");
+            assertThat(Files.readString(elsewhere)).isEmpty();
+            assertThat(files.resolve("absent.key")).doesNotExist();
+
+            // the target's server has its own key (B), in the place it looks for it, not there yet
+            Path targetDir = files.resolve("target");
+            Path keyB = Path.of(TestServer.keyFile(targetDir));
+            String targetKey = keyConfig("target.yaml", keyB.toString(), "");
+            Cli dry = Cli.run("import", export.toString(), "--data-dir", targetDir.toString(), "--config", targetKey,
+                    "--dry-run").ok();
+            assertThat(dry.out()).contains("dry run").containsPattern("tenants:\\s+2 created")
+                    .contains("2 tenant(s) with SMTP/LDAP passwords: sealed with a new key");
+            assertThat(keyB).as("a dry run writes no key").doesNotExist();
+            Cli imported = Cli.run("import", export.toString(), "--data-dir", targetDir.toString(), "--config", targetKey)
+                    .ok();
+            assertThat(imported.out()).contains("imported").containsPattern("tenants:\\s+2 created")
+                    .doesNotContain(ACME_SMTP_PASSWORD, LDAP_BIND_PASSWORD);
+            assertThat(Files.readString(keyB)).isNotEqualTo(Files.readString(keyA));
+            String idB = SecretKeyFile.sealer(null, keyB).currentKeyId();
+            assertThat(embeddedSettingsRow(targetDir, "acme")).contains("sealed:v1:" + idB).doesNotContain(ACME_SMTP_PASSWORD);
+            assertThat(embeddedSettingsRow(targetDir, "default")).contains("sealed:v1:" + idB)
+                    .doesNotContain(LDAP_BIND_PASSWORD);
+            String acmeSealed = embeddedSettingsRow(targetDir, "acme");
+            assertThat(Cli.run("import", export.toString(), "--data-dir", targetDir.toString(), "--config", targetKey)
+                    .ok().out()).containsPattern("tenants:\\s+0 created\\s+0 updated\\s+2 unchanged")
+                    .doesNotContain("SMTP/LDAP passwords: sealed");
+            assertThat(embeddedSettingsRow(targetDir, "acme")).as("unchanged: not sealed again").isEqualTo(acmeSealed);
+
+            // a file of the previous format holds the values sealed with the source's key (A): the target's key
+            // does not open them, so nothing is written; where the key holds A, it imports
+            Path oldFormat = files.resolve("old-format.json");
+            ObjectNode old = (ObjectNode) Json.MAPPER.readTree(file);
+            ObjectNode oldAcme = (ObjectNode) old.get("tenants").get(0);
+            assertThat(oldAcme.get("id").asString()).isEqualTo("acme");
+            ObjectNode oldSettings = (ObjectNode) Json.MAPPER.readTree(embeddedSettingsRow(sourceDir, "acme"));
+            oldSettings.put("maxSessionsPerAccount", 7);
+            oldAcme.set("settings", oldSettings);
+            Files.writeString(oldFormat, Json.write(old));
+            Cli refused = Cli.run("import", oldFormat.toString(), "--data-dir", targetDir.toString(), "--config", targetKey);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.out()).contains("nothing was written", "tenants[0] acme: mail.password is sealed with key "
+                    + SecretKeyFile.sealer(null, keyA).currentKeyId() + ", and the key here is " + idB + " (from the key file "
+                    + keyB + ")", "export it again with this version");
+            assertThat(embeddedSettingsRow(targetDir, "acme")).isEqualTo(acmeSealed);
+            Path freshDir = files.resolve("fresh");
+            Cli refusedFresh = Cli.run("import", oldFormat.toString(), "--data-dir", freshDir.toString());
+            assertThat(refusedFresh.exit()).isEqualTo(1);
+            assertThat(refusedFresh.out()).contains("tenants[0] acme: mail.password is sealed with key");
+            assertThat(files.resolve("frontdesk.key")).as("an import that writes nothing creates no key").doesNotExist();
+            Path copyDir = files.resolve("copy");
+            String copyKey = keyConfig("copy.yaml", keyA.toString(), "");
+            Cli.run("import", oldFormat.toString(), "--data-dir", copyDir.toString(), "--config", copyKey).ok();
+            Path fromCopy = files.resolve("from-copy.json");
+            Cli.run("export", "--data-dir", copyDir.toString(), "--config", copyKey, "--output", fromCopy.toString()).ok();
+            assertThat(Json.MAPPER.readTree(Files.readString(fromCopy)).get("tenants").get(0).get("settings").get("mail")
+                    .get("password").asString()).isEqualTo(ACME_SMTP_PASSWORD);
+
+            // the target's server starts with key B and uses the passwords: the directory takes its bind password
+            try (FrontdeskServer target = FrontdeskServer.start(TestServer.configBuilder(targetDir).build(),
+                    Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()))) {
+                String base = "http://127.0.0.1:" + target.port();
+                assertThat(target.core().tenants().require("acme").settings().mail().password())
+                        .isEqualTo(ACME_SMTP_PASSWORD);
+                JsonNode acme = new AdminClient(base, TestServer.ADMIN_PASSWORD).ok("GET", "/tenants/acme", null);
+                assertThat(acme.get("settings").get("mail").get("passwordSet").asBoolean()).isTrue();
+                assertThat(acme.toString()).doesNotContain(ACME_SMTP_PASSWORD, "sealed:v1:");
+                assertThat(agentLogin(base)).isTrue();
+                // and an import through the running server finds everything unchanged
+                assertThat(Cli.run("import", export.toString(), "--data-dir", targetDir.toString(), "--config",
+                        targetKey).ok().out()).containsPattern("tenants:\\s+0 created\\s+0 updated\\s+2 unchanged");
+            }
+        } finally {
+            directory.shutDown(true);
         }
     }
 
@@ -301,7 +448,8 @@ class ExportImportTest {
     private static Enrolled arrange(TestServer source) throws Exception {
         var admin = source.admin();
         admin.ok("PUT", "/tenants/acme", Map.of("hosts", List.of("acme.example.com"),
-                "settings", Map.of("maxSessionsPerAccount", 3, "corsAllowedOrigins", List.of("https://acme.example.com"))));
+                "settings", Map.of("maxSessionsPerAccount", 3, "corsAllowedOrigins", List.of("https://acme.example.com"),
+                        "mail", mail(ACME_SMTP_PASSWORD))));
         admin.ok("PUT", "/tenants/empty", Map.of("hosts", List.of()));
         admin.ok("PUT", "/tenants/acme/gateway/rules", List.of(
                 Map.of("pathPrefix", "/f/webapp-api-admin", "accessRights", List.of("admin")),
@@ -332,6 +480,59 @@ class ExportImportTest {
                     .bind("h", ADMIN_HASH).execute());
         }
         return new Enrolled(secret, codes);
+    }
+
+    /** A directory with the service account Frontdesk binds as and one agent. */
+    private static InMemoryDirectoryServer directory() throws Exception {
+        InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
+        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+                InetAddress.getByName("127.0.0.1"), 0, null));
+        config.addAdditionalBindCredentials("cn=Directory Manager", LDAP_BIND_PASSWORD);
+        InMemoryDirectoryServer directory = new InMemoryDirectoryServer(config);
+        directory.add("dn: dc=example,dc=com", "objectClass: top", "objectClass: domain", "dc: example");
+        directory.add("dn: " + AGENTS, "objectClass: top", "objectClass: organizationalUnit", "ou: agents");
+        directory.add("dn: uid=amy," + AGENTS, "objectClass: inetOrgPerson", "uid: amy", "cn: Amy Adams",
+                "givenName: Amy", "sn: Adams", "mail: amy@example.com", "userPassword: directory pw 1");
+        directory.startListening();
+        return directory;
+    }
+
+    /** iService's agentlogin on the default tenant: the directory is searched as the service account first. */
+    private static boolean agentLogin(String base) {
+        HttpResponse<String> response = Http.withCookies().post(base + "/f/webapp-api-login?api=agentlogin",
+                "application/x-www-form-urlencoded", "userName=amy%40example.com&Password=directory+pw+1");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body()).get("loggedIn").get("isLoggedIn").asBoolean();
+    }
+
+    /** The settings column of {@code tenant} in an embedded store no server has open, as stored. */
+    private static String embeddedSettingsRow(Path dataDir, String tenant) {
+        try (Database database = Database.embeddedOrRunning(dataDir)) {
+            return database.jdbi().withHandle(h -> h.createQuery("SELECT settings FROM tenants WHERE id = :id")
+                    .bind("id", tenant).mapTo(String.class).one());
+        }
+    }
+
+    /** A YAML configuration naming {@code keyFile} as the secret key, after {@code more} (other settings). */
+    private String keyConfig(String name, String keyFile, String more) throws Exception {
+        return Files.writeString(files.resolve(name), more + "secretKeyFile: " + keyFile + "\n").toString();
+    }
+
+    private static Map<String, Object> mail(String password) {
+        return Map.of("host", "127.0.0.1", "port", 2525, "from", "portal@example.com", "startTls", false,
+                "username", "relay", "password", password);
+    }
+
+    /** The settings column of {@code tenant} in a PostgreSQL database, as stored. */
+    private static String settingsRow(String url, String tenant) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(url, BackingServices.POSTGRES_USER, "");
+             var select = c.prepareStatement("SELECT settings FROM tenants WHERE id = ?")) {
+            select.setString(1, tenant);
+            try (var rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static HttpResponse<String> consoleSignIn(String base, String username, String password, String code) {

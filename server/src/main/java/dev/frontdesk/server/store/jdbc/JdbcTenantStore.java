@@ -1,7 +1,9 @@
 package dev.frontdesk.server.store.jdbc;
 
 import dev.frontdesk.core.support.SecretSealer;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,15 +69,39 @@ public final class JdbcTenantStore implements TenantStore {
     }
 
     private static JsonNode transform(JsonNode settings, UnaryOperator<String> change) {
+        return withSecrets(settings, (name, value) -> change.apply(value));
+    }
+
+    /**
+     * A copy of {@code settings} (their JSON) in which each secret that is set is replaced by
+     * {@code change.apply(name, value)}, the name as {@code mail.password}: what export and import use
+     * to open and seal them.
+     */
+    public static JsonNode withSecrets(JsonNode settings, BiFunction<String, String, String> change) {
         JsonNode copy = settings.deepCopy();
         for (String[] path : SECRET_PATHS) {
             JsonNode holder = copy.path(path[0]);
             JsonNode value = holder.path(path[1]);
             if (holder instanceof ObjectNode object && value.isString() && !value.asString().isEmpty()) {
-                object.put(path[1], change.apply(value.asString()));
+                object.put(path[1], change.apply(path[0] + "." + path[1], value.asString()));
             }
         }
         return copy;
+    }
+
+    /** The names ({@code mail.password}, {@code ldap.bindPassword}) of the secrets set in {@code settings}. */
+    public static List<String> secretsIn(JsonNode settings) {
+        List<String> names = new ArrayList<>();
+        withSecrets(settings, (name, value) -> {
+            names.add(name);
+            return value;
+        });
+        return names;
+    }
+
+    /** The settings column for {@code settings}: their JSON with each secret sealed by {@code sealer}. */
+    public static String settingsColumn(TenantSettings settings, SecretSealer sealer) {
+        return Json.write(transform(Json.MAPPER.valueToTree(settings), sealer::seal));
     }
 
     @Override
@@ -96,7 +122,7 @@ public final class JdbcTenantStore implements TenantStore {
             h.createUpdate("INSERT INTO tenants (id, hosts, settings) VALUES (:id, :hosts, :settings)")
                     .bind("id", tenant.id())
                     .bind("hosts", Json.write(tenant.hosts()))
-                    .bind("settings", Json.write(transform(Json.MAPPER.valueToTree(tenant.settings()), sealer::seal)))
+                    .bind("settings", settingsColumn(tenant.settings(), sealer))
                     .execute();
         });
     }

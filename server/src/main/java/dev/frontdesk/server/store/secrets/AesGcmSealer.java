@@ -98,6 +98,22 @@ public final class AesGcmSealer implements SecretSealer {
         return currentId;
     }
 
+    /** The id of the key that sealed {@code stored}, or null when it is not a sealed value. */
+    public static String keyIdOf(String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            return null;
+        }
+        String rest = stored.substring(PREFIX.length());
+        int colon = rest.indexOf(':');
+        return colon < 0 ? "?" : rest.substring(0, colon);
+    }
+
+    /** True when this sealer holds the key {@code stored} names (or {@code stored} is not sealed at all). */
+    public boolean holdsKeyOf(String stored) {
+        String id = keyIdOf(stored);
+        return id == null || keys.containsKey(id);
+    }
+
     static String id(byte[] key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key);
