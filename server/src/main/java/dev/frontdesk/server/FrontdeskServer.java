@@ -236,6 +236,8 @@ public final class FrontdeskServer implements AutoCloseable {
                 .host(config.host())
                 .port(config.port())
                 .maxPayloadSize(OversizedBodyFilter.refusalLimit(config.maxBodyBytes()))
+                // an answer written in several pieces (/metrics) must not wait ~40 ms for the client's delayed ACK
+                .connectionOptions(socket -> socket.tcpNoDelay(true))
                 // the header block is bounded; the request line and the headers must arrive in time
                 .addProtocol(Http1Config.builder()
                         .maxHeadersSize(HeaderLimits.MAX_HEADER_BLOCK)
