@@ -2,8 +2,8 @@ package dev.frontdesk.server.store.redis;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.frontdesk.core.session.Admission;
 import dev.frontdesk.core.account.AccountType;
+import dev.frontdesk.core.session.Admission;
 import dev.frontdesk.core.session.Session;
 import dev.frontdesk.core.session.SessionLimits;
 import dev.frontdesk.core.session.SessionStore;
