@@ -1,6 +1,5 @@
 package dev.frontdesk.server.cli;
 
-import dev.frontdesk.server.config.ConfigLoader;
 import dev.frontdesk.server.config.ServerConfig;
 import dev.frontdesk.server.store.jdbc.Database;
 import dev.frontdesk.server.store.jdbc.JdbcTenantStore;
@@ -9,12 +8,10 @@ import dev.frontdesk.server.store.secrets.SecretKeyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code frontdesk rotate-secret-key}: a new sealing key, and every stored secret re-sealed with it in
@@ -27,23 +24,14 @@ import picocli.CommandLine.Option;
 @Command(name = "rotate-secret-key", mixinStandardHelpOptions = true,
         description = "Replace the key that seals stored secrets (SMTP, LDAP passwords) and re-seal them.")
 final class RotateSecretKeyCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "directory of the embedded database (default ./data)")
-    String dataDir;
-
-    @Option(names = "--config", description = "YAML configuration file")
-    Path config;
-
-    @Option(names = "--db-url", description = "JDBC URL of a PostgreSQL database (default: embedded H2)")
-    String dbUrl;
+    @Mixin
+    StorageOptions storage;
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        overrides.put("dataDir", dataDir);
-        overrides.put("dbUrl", dbUrl);
         ServerConfig settings;
         try {
-            settings = ConfigLoader.load(config, System.getenv(), overrides);
+            settings = storage.load();
         } catch (IllegalArgumentException e) {
             System.err.println("frontdesk: " + e.getMessage());
             return 2;
