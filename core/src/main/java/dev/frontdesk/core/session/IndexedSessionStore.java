@@ -44,6 +44,32 @@ public final class IndexedSessionStore implements SessionStore {
         void attributesChanged(String idHash, Map<String, String> attributes);
 
         boolean isHealthy();
+
+        /** No durable storage: every hook does nothing. */
+        static Journal none() {
+            return new Journal() {
+                @Override
+                public void removed(Session item) {
+                }
+
+                @Override
+                public void added(Session item) {
+                }
+
+                @Override
+                public void touched(String idHash, Instant lastSeenAt) {
+                }
+
+                @Override
+                public void attributesChanged(String idHash, Map<String, String> attributes) {
+                }
+
+                @Override
+                public boolean isHealthy() {
+                    return true;
+                }
+            };
+        }
     }
 
     /** The sessions in the journal's storage, read back after a restart. */
@@ -116,28 +142,7 @@ public final class IndexedSessionStore implements SessionStore {
 
     /** Sessions in memory only: for tests and throw-away servers. */
     public static IndexedSessionStore inMemory() {
-        return new IndexedSessionStore(new Journal() {
-            @Override
-            public void removed(Session item) {
-            }
-
-            @Override
-            public void added(Session item) {
-            }
-
-            @Override
-            public void touched(String idHash, Instant lastSeenAt) {
-            }
-
-            @Override
-            public void attributesChanged(String idHash, Map<String, String> attributes) {
-            }
-
-            @Override
-            public boolean isHealthy() {
-                return true;
-            }
-        }, List.<Session>of());
+        return new IndexedSessionStore(Journal.none(), List.<Session>of());
     }
 
     @Override

@@ -60,29 +60,8 @@ class BackgroundRestoreTest {
     }
 
     private static IndexedSessionStore store(SlowBacklog backlog) {
-        IndexedSessionStore memory = IndexedSessionStore.inMemory();
-        return new IndexedSessionStore(new IndexedSessionStore.Journal() {
-            @Override
-            public void removed(Session item) {
-            }
-
-            @Override
-            public void added(Session item) {
-            }
-
-            @Override
-            public void touched(String idHash, Instant lastSeenAt) {
-            }
-
-            @Override
-            public void attributesChanged(String idHash, Map<String, String> attributes) {
-            }
-
-            @Override
-            public boolean isHealthy() {
-                return memory.isHealthy();
-            }
-        }, backlog, task -> Thread.ofPlatform().daemon().start(task));
+        return new IndexedSessionStore(IndexedSessionStore.Journal.none(), backlog,
+                task -> Thread.ofPlatform().daemon().start(task));
     }
 
     @Test
